@@ -1,0 +1,130 @@
+#pragma once
+/// The SQLite index (.ldt/index.sqlite): a disposable cache of the project's files (SPEC §3).
+/// All SQL of ldt lives in this layer. Opening refreshes the index from files that changed
+/// (size + mtime, then SHA-256); a schema version mismatch or `rebuild` recreates it.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ldt/project/signin_store.hpp"
+#include "ldt/util/diagnostic.hpp"
+#include "ldt/util/fs.hpp"
+
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
+
+namespace ldt {
+
+struct ProviderRow {
+  std::string id, name;
+};
+struct InstructorRow {
+  std::string id, name, role, provider;
+  int credentials = 0;
+};
+/// A plan with its decision. `status` is submitted | approved | rejected.
+struct PlanRow {
+  std::string id, provider, title, window_start, window_end, status, file_sha256, approved_sha256,
+      decided_at;
+};
+/// A session with its counts: person_times = distinct trainees signed in (SPEC §2: counted per
+/// session and trainee), signin_days = stored rows (trainee × day).
+struct SessionRow {
+  std::string id, plan, provider, start, end, location, mode, status;
+  long long person_times = 0, signin_days = 0, open_rejects = 0;
+};
+/// The latest known contact of a trainee across all sessions (by import time).
+struct TraineeContact {
+  std::string name, phone, address;
+};
+/// One open reject as indexed.
+struct RejectRow {
+  std::string source_file, source_sha256, field, code, message, imported_at;
+  int line = 0;
+};
+/// One (session, trainee) attendance, for statistics. `categories`: bit i = Category i.
+struct AttendanceRow {
+  std::string session, provider, month, id_number, town;
+  std::uint32_t categories = 0;
+  int days = 0;
+};
+/// Filters shared by reports (SPEC §7); empty strings mean "any". Dates are ISO days, inclusive,
+/// compared with the session's start day.
+struct ReportFilter {
+  std::string session, provider, from, to;
+};
+
+/// Result of `ldt index verify`: files whose indexed state differs from disk.
+struct VerifyResult {
+  std::vector<std::string> stale;    ///< changed on disk since indexed
+  std::vector<std::string> missing;  ///< indexed but gone
+  std::vector<std::string> unindexed;  ///< on disk but not indexed
+  [[nodiscard]] bool ok() const { return stale.empty() && missing.empty() && unindexed.empty(); }
+};
+
+class Index {
+ public:
+  /// Opens (creating or rebuilding as needed) and refreshes from changed files.
+  /// Throws Error (exit 2) with file:line:field when a changed file is invalid.
+  static std::unique_ptr<Index> open(const fs::path& root, bool rebuild = false);
+  /// Opens without refreshing (for `index verify`).
+  static std::unique_ptr<Index> open_unrefreshed(const fs::path& root);
+  ~Index();
+  Index(const Index&) = delete;
+  Index& operator=(const Index&) = delete;
+
+  /// Compares the indexed files with the disk without changing anything.
+  VerifyResult verify();
+
+  std::vector<ProviderRow> providers();
+  std::vector<InstructorRow> instructors();
+  std::vector<PlanRow> plans();
+  std::optional<PlanRow> plan(std::string_view id);
+  std::vector<SessionRow> sessions(const ReportFilter& filter = {});
+  std::optional<SessionRow> session(std::string_view id);
+  std::optional<TraineeContact> trainee(std::string_view id_number);
+  bool has_trainees();
+  /// Stored sign-ins of one session, ordered by day, then file order.
+  std::vector<StoredSignin> signins(std::string_view session);
+  std::vector<RejectRow> rejects(std::string_view session);
+  /// One call per (session, trainee) matching the filter, in session and ID order.
+  void for_each_attendance(const ReportFilter& filter, const std::function<void(const AttendanceRow&)>& fn);
+
+  /// Replaces the indexed sign-ins of one session while its new signins.csv is written.
+  /// Use: begin_session_signins, add_signin for every row of the new file, then commit_files.
+  void begin_session_signins(std::string_view session);
+  void add_signin(const StoredSignin& signin);
+  /// Replaces the indexed rejects and sources of a session.
+  void replace_session_rejects(std::string_view session, const std::vector<StoredReject>& rejects);
+  void replace_session_sources(std::string_view session, const std::vector<StoredSource>& sources);
+  /// Records the on-disk state of files just written, as (relative path, sha256) pairs from
+  /// WriteSet::written(), and commits the open transaction.
+  void commit_files(const std::vector<std::pair<std::string, std::string>>& written);
+
+ private:
+  explicit Index(fs::path root);
+  void create_schema(bool with_keys);
+  void refresh(bool bulk);
+  void index_file(const std::string& relative, std::int64_t file_id);
+  void forget_file(std::int64_t file_id, const std::string& relative);
+  void begin();
+
+  fs::path root_;
+  std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<SQLite::Statement> insert_signin_;
+  std::string loading_session_;
+  long long loading_ord_ = 0;
+  bool in_transaction_ = false;
+};
+
+/// Bitmask of category ids joined by ';' (bit i = Category i); unknown ids are ignored.
+std::uint32_t category_mask(std::string_view ids);
+/// Category ids of a bitmask joined by ';', in SPEC §2 order.
+std::string category_ids(std::uint32_t mask);
+
+}  // namespace ldt

@@ -1,0 +1,91 @@
+#pragma once
+/// File helpers: whole-file reads, SHA-256 (OpenSSL), and atomic staged writes.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ldt {
+
+namespace fs = std::filesystem;
+
+/// Reads a whole file. Throws Error (exit 2) naming the file when it cannot be read.
+std::string read_file(const fs::path& path, std::string_view display_name = {});
+
+/// Incremental SHA-256.
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void update(std::string_view bytes);
+  /// Lower-case hex digest (64 characters). Call once.
+  std::string hex_digest();
+
+ private:
+  void* context_;
+};
+
+/// Lower-case hex SHA-256 of bytes.
+std::string sha256_hex(std::string_view bytes);
+/// Lower-case hex SHA-256 of a file's bytes, streaming. Throws Error (exit 2) if unreadable.
+std::string sha256_file(const fs::path& path);
+
+/// A file being written to a temporary name beside its final path. Buffered, hashed as it goes.
+class StagedFile {
+ public:
+  StagedFile(fs::path final_path, fs::path temp_path);
+  ~StagedFile();
+  StagedFile(const StagedFile&) = delete;
+  StagedFile& operator=(const StagedFile&) = delete;
+  void write(std::string_view bytes);
+  /// Flushes and fsyncs; after this, no more writes.
+  void finish();
+  [[nodiscard]] const fs::path& final_path() const { return final_path_; }
+  [[nodiscard]] const fs::path& temp_path() const { return temp_path_; }
+  [[nodiscard]] const std::string& sha256() const { return sha256_; }
+
+ private:
+  fs::path final_path_;
+  fs::path temp_path_;
+  std::FILE* file_ = nullptr;
+  Sha256 hash_;
+  std::string sha256_;
+};
+
+/// A set of file writes that lands all together: every file is first written and fsynced under
+/// a temporary name, then `commit` renames them into place (SPEC §3 invariant 4). If the
+/// object is destroyed without commit, the temporary files are removed and nothing changed.
+class WriteSet {
+ public:
+  explicit WriteSet(fs::path root);
+  ~WriteSet();
+  WriteSet(const WriteSet&) = delete;
+  WriteSet& operator=(const WriteSet&) = delete;
+
+  /// Starts a new file at `relative` (to the root); parent directories are created on commit.
+  StagedFile& open(const fs::path& relative);
+  /// Stages a whole file's content.
+  void put(const fs::path& relative, std::string_view content);
+  /// Stages a byte-for-byte copy of an outside file.
+  void copy_from(const fs::path& relative, const fs::path& source);
+  /// Flushes and fsyncs every staged file (their SHA-256 is known afterwards).
+  void finish_all();
+  /// Renames every staged file into place and fsyncs the directories.
+  void commit();
+  /// Files written, relative to the root, with their SHA-256 (after commit: what landed).
+  [[nodiscard]] std::vector<std::pair<std::string, std::string>> written() const;
+  [[nodiscard]] bool empty() const { return files_.empty(); }
+
+ private:
+  fs::path root_;
+  fs::path staging_;
+  std::vector<std::unique_ptr<StagedFile>> files_;
+  std::vector<fs::path> relatives_;
+  bool committed_ = false;
+};
+
+}  // namespace ldt

@@ -1,0 +1,7 @@
+-- Secondary indexes of the ldt index, created after a bulk load (see index.sql).
+CREATE UNIQUE INDEX signin_key ON signin(session, id_number, day);
+CREATE INDEX signin_trainee ON signin(id_number);
+CREATE INDEX reject_session ON reject(session);
+CREATE INDEX source_session ON source(session);
+CREATE INDEX plan_instructor_plan ON plan_instructor(plan);
+CREATE INDEX session_instructor_session ON session_instructor(session);

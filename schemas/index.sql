@@ -1,0 +1,46 @@
+-- ldt index schema. The index is a disposable cache of the project's files (SPEC §3).
+-- Its version is PRAGMA user_version; on mismatch ldt drops and rebuilds it from the files.
+-- Secondary indexes live in index-keys.sql so a rebuild can load first and index after.
+CREATE TABLE file (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,      -- relative to the project root, '/' separated
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  sha256 TEXT NOT NULL
+);
+CREATE TABLE provider (id TEXT PRIMARY KEY, name TEXT NOT NULL, file_id INTEGER NOT NULL);
+CREATE TABLE instructor (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, provider TEXT NOT NULL,
+  credentials INTEGER NOT NULL, file_id INTEGER NOT NULL
+);
+CREATE TABLE plan (
+  id TEXT PRIMARY KEY, provider TEXT NOT NULL, title TEXT NOT NULL,
+  window_start TEXT NOT NULL, window_end TEXT NOT NULL, file_id INTEGER NOT NULL
+);
+CREATE TABLE plan_instructor (plan TEXT NOT NULL, instructor TEXT NOT NULL, file_id INTEGER NOT NULL);
+CREATE TABLE plan_decision (
+  plan TEXT PRIMARY KEY, status TEXT NOT NULL, submitted_at TEXT NOT NULL, decided_at TEXT,
+  approved_sha256 TEXT, file_id INTEGER NOT NULL
+);
+CREATE TABLE session (
+  id TEXT PRIMARY KEY, plan TEXT NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL,
+  location TEXT NOT NULL, mode TEXT NOT NULL, status TEXT NOT NULL, file_id INTEGER NOT NULL
+);
+CREATE TABLE session_instructor (session TEXT NOT NULL, instructor TEXT NOT NULL, file_id INTEGER NOT NULL);
+-- One row per trainee and day (sessions/<id>/signins.csv). categories: bit i = Category i.
+CREATE TABLE signin (
+  session TEXT NOT NULL, day TEXT NOT NULL, id_number TEXT NOT NULL, name TEXT NOT NULL,
+  gender TEXT NOT NULL, birth_date TEXT NOT NULL, phone TEXT NOT NULL, address TEXT NOT NULL,
+  town TEXT NOT NULL, village TEXT NOT NULL, categories INTEGER NOT NULL, signed_at TEXT NOT NULL,
+  imported_at TEXT NOT NULL, updated_at TEXT NOT NULL, ord INTEGER NOT NULL
+);
+CREATE TABLE reject (
+  session TEXT NOT NULL, source_file TEXT NOT NULL, source_sha256 TEXT NOT NULL, line INTEGER NOT NULL,
+  field TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, imported_at TEXT NOT NULL,
+  ord INTEGER NOT NULL
+);
+CREATE TABLE source (
+  session TEXT NOT NULL, sha256 TEXT NOT NULL, file TEXT NOT NULL, stored_as TEXT NOT NULL,
+  encoding TEXT NOT NULL, imported_at TEXT NOT NULL, accepted INTEGER NOT NULL,
+  duplicates INTEGER NOT NULL, updated INTEGER NOT NULL, rejected INTEGER NOT NULL
+);

@@ -1,0 +1,100 @@
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "ldt/cli/commands.hpp"
+#include "ldt/cli/context.hpp"
+#include "ldt/util/i18n.hpp"
+
+namespace ldt {
+
+namespace {
+const char* exit_codes_help() {
+  return tr("Exit codes: 0 done, nothing rejected, no violation; 1 done with findings (rows rejected, "
+            "violations, a failed audit); 2 usage or input error, nothing written; 3 refused by state "
+            "(not approved, closed, project locked, duplicate id), nothing written; 4 internal error.");
+}
+
+void print_error(const Error& error) {
+  for (const auto& diagnostic : error.diagnostics()) {
+    fmt::print(stderr, "ldt: {}: {}\n", diagnostic.severity == Severity::warning ? tr("warning") : tr("error"),
+               format_diagnostic(diagnostic));
+  }
+}
+
+/// Finds --lang before parsing so that --help is already translated.
+std::string early_lang(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--lang" && i + 1 < argc) return argv[i + 1];
+    if (arg.starts_with("--lang=")) return std::string(arg.substr(7));
+  }
+  return {};
+}
+}  // namespace
+
+int run(int argc, char** argv) {
+  set_language(choose_language(early_lang(argc, argv)));
+  GlobalOptions global;
+  CLI::App app(tr("ldt — archive and compliance tool for county rural e-commerce training programmes"), "ldt");
+  app.footer(exit_codes_help());
+  app.fallthrough();
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("ldt ") + LDT_VERSION);
+  app.add_option("-C", global.directory, tr("run in this project directory"));
+  app.add_option("--format", global.format, tr("output format: table, json, csv or md"))
+      ->check(CLI::IsMember({"table", "json", "csv", "md"}));
+  app.add_option("--lang", global.lang, tr("language of messages: zh or en"))->check(CLI::IsMember({"zh", "en"}));
+  app.add_flag("-q,--quiet", global.quiet, tr("print nothing but errors"));
+  app.add_option("--by", global.by, tr("actor recorded in the journal (default $LDT_ACTOR, else $USER)"));
+
+  CommandTable table(app);
+  register_commands(table);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0) {
+      app.exit(error);
+      return 0;
+    }
+    std::string message = error.what();
+    fmt::print(stderr, "ldt: {}: {}; {}\n", tr("error"), message, tr("see `ldt --help`"));
+    return static_cast<int>(ExitCode::input);
+  }
+
+  const CommandTable::Entry* chosen = nullptr;
+  for (const auto& entry : table.entries()) {
+    if (entry.app->parsed()) chosen = &entry;
+  }
+  if (chosen == nullptr) {
+    fmt::print(stderr, "ldt: {}: {}\n", tr("error"), tr("no command given; see `ldt --help`"));
+    return static_cast<int>(ExitCode::input);
+  }
+  Context context(global);
+  context.format = *parse_format(global.format);
+  context.command = chosen->name;
+  try {
+    context.load(chosen->access);
+    return static_cast<int>(chosen->action(context));
+  } catch (const Error& error) {
+    print_error(error);
+    return static_cast<int>(error.exit_code());
+  } catch (const SQLite::Exception& error) {
+    fmt::print(stderr, "ldt: {}: {} ({}); {}\n", tr("error"), tr("the index .ldt/index.sqlite could not be used"),
+               error.getErrorStr(), tr("run `ldt index rebuild`; the files are not affected"));
+    return static_cast<int>(ExitCode::internal);
+  } catch (const std::filesystem::filesystem_error& error) {
+    fmt::print(stderr, "ldt: {}: {}: {}\n", tr("error"), error.path1().string(), error.code().message());
+    return static_cast<int>(ExitCode::internal);
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "ldt: {}: {}: {}\n", tr("internal error"), error.what(),
+               tr("please report this; nothing was half-written"));
+    return static_cast<int>(ExitCode::internal);
+  }
+}
+
+}  // namespace ldt

@@ -1,0 +1,18 @@
+#include "ldt/cli/commands.hpp"
+
+namespace ldt {
+
+void register_commands(CommandTable& table) {
+  register_init(table);
+  register_provider(table);
+  register_instructor(table);
+  register_plan(table);
+  register_session(table);
+  register_signin_import(table);
+  register_signin_list(table);
+  register_index(table);
+  register_report_stats(table);
+  register_log(table);
+}
+
+}  // namespace ldt

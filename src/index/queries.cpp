@@ -1,0 +1,204 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "ldt/index/index.hpp"
+
+namespace ldt {
+
+namespace {
+/// Appends "AND <column> op ?" clauses for the non-empty parts of a report filter.
+struct FilterSql {
+  std::string where;
+  std::vector<std::string> values;
+};
+
+FilterSql filter_sql(const ReportFilter& filter, const char* session_column) {
+  FilterSql out;
+  auto add = [&](const std::string& value, std::string clause) {
+    if (value.empty()) return;
+    out.where += " AND " + clause;
+    out.values.push_back(value);
+  };
+  add(filter.session, fmt::format("{} = ?", session_column));
+  add(filter.provider, "p.provider = ?");
+  add(filter.from, "substr(s.start, 1, 10) >= ?");
+  add(filter.to, "substr(s.start, 1, 10) <= ?");
+  return out;
+}
+
+void bind_all(SQLite::Statement& statement, const std::vector<std::string>& values, int first = 1) {
+  for (const auto& value : values) statement.bind(first++, value);
+}
+
+SessionRow session_from(SQLite::Statement& q) {
+  SessionRow row;
+  row.id = q.getColumn(0).getString();
+  row.plan = q.getColumn(1).getString();
+  row.provider = q.getColumn(2).getString();
+  row.start = q.getColumn(3).getString();
+  row.end = q.getColumn(4).getString();
+  row.location = q.getColumn(5).getString();
+  row.mode = q.getColumn(6).getString();
+  row.status = q.getColumn(7).getString();
+  row.person_times = q.getColumn(8).getInt64();
+  row.signin_days = q.getColumn(9).getInt64();
+  row.open_rejects = q.getColumn(10).getInt64();
+  return row;
+}
+
+constexpr const char* k_session_select =
+    "SELECT s.id, s.plan, coalesce(p.provider, ''), s.start, s.end, s.location, s.mode, s.status, "
+    "(SELECT count(DISTINCT id_number) FROM signin WHERE session = s.id), "
+    "(SELECT count(*) FROM signin WHERE session = s.id), "
+    "(SELECT count(*) FROM reject WHERE session = s.id) "
+    "FROM session s LEFT JOIN plan p ON p.id = s.plan WHERE 1 = 1";
+
+PlanRow plan_from(SQLite::Statement& q) {
+  PlanRow row;
+  row.id = q.getColumn(0).getString();
+  row.provider = q.getColumn(1).getString();
+  row.title = q.getColumn(2).getString();
+  row.window_start = q.getColumn(3).getString();
+  row.window_end = q.getColumn(4).getString();
+  row.status = q.getColumn(5).getString();
+  row.file_sha256 = q.getColumn(6).getString();
+  row.approved_sha256 = q.getColumn(7).getString();
+  row.decided_at = q.getColumn(8).getString();
+  return row;
+}
+
+constexpr const char* k_plan_select =
+    "SELECT p.id, p.provider, p.title, p.window_start, p.window_end, coalesce(d.status, 'submitted'), "
+    "f.sha256, coalesce(d.approved_sha256, ''), coalesce(d.decided_at, '') "
+    "FROM plan p JOIN file f ON f.id = p.file_id LEFT JOIN plan_decision d ON d.plan = p.id";
+}  // namespace
+
+std::vector<ProviderRow> Index::providers() {
+  std::vector<ProviderRow> rows;
+  SQLite::Statement q(*db_, "SELECT id, name FROM provider ORDER BY id");
+  while (q.executeStep()) rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
+  return rows;
+}
+
+std::vector<InstructorRow> Index::instructors() {
+  std::vector<InstructorRow> rows;
+  SQLite::Statement q(*db_, "SELECT id, name, role, provider, credentials FROM instructor ORDER BY id");
+  while (q.executeStep()) {
+    rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                    q.getColumn(3).getString(), q.getColumn(4).getInt()});
+  }
+  return rows;
+}
+
+std::vector<PlanRow> Index::plans() {
+  std::vector<PlanRow> rows;
+  SQLite::Statement q(*db_, fmt::format("{} ORDER BY p.id", k_plan_select));
+  while (q.executeStep()) rows.push_back(plan_from(q));
+  return rows;
+}
+
+std::optional<PlanRow> Index::plan(std::string_view id) {
+  SQLite::Statement q(*db_, fmt::format("{} WHERE p.id = ?", k_plan_select));
+  q.bind(1, std::string(id));
+  if (!q.executeStep()) return std::nullopt;
+  return plan_from(q);
+}
+
+std::vector<SessionRow> Index::sessions(const ReportFilter& filter) {
+  auto sql = filter_sql(filter, "s.id");
+  SQLite::Statement q(*db_, fmt::format("{}{} ORDER BY s.start, s.id", k_session_select, sql.where));
+  bind_all(q, sql.values);
+  std::vector<SessionRow> rows;
+  while (q.executeStep()) rows.push_back(session_from(q));
+  return rows;
+}
+
+std::optional<SessionRow> Index::session(std::string_view id) {
+  SQLite::Statement q(*db_, fmt::format("{} AND s.id = ?", k_session_select));
+  q.bind(1, std::string(id));
+  if (!q.executeStep()) return std::nullopt;
+  return session_from(q);
+}
+
+bool Index::has_trainees() { return db_->execAndGet("SELECT EXISTS (SELECT 1 FROM signin)").getInt() != 0; }
+
+std::optional<TraineeContact> Index::trainee(std::string_view id_number) {
+  SQLite::Statement q(*db_,
+                      "SELECT name, "
+                      "(SELECT phone FROM signin WHERE id_number = ?1 AND phone <> '' "
+                      " ORDER BY max(imported_at, updated_at) DESC, session DESC, ord DESC LIMIT 1), "
+                      "(SELECT address FROM signin WHERE id_number = ?1 AND address <> '' "
+                      " ORDER BY max(imported_at, updated_at) DESC, session DESC, ord DESC LIMIT 1) "
+                      "FROM signin WHERE id_number = ?1 ORDER BY imported_at DESC, session DESC, ord DESC LIMIT 1");
+  q.bind(1, std::string(id_number));
+  if (!q.executeStep()) return std::nullopt;
+  auto text = [&](int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); };
+  return TraineeContact{text(0), text(1), text(2)};
+}
+
+std::vector<StoredSignin> Index::signins(std::string_view session) {
+  SQLite::Statement q(*db_,
+                      "SELECT day, id_number, name, gender, birth_date, phone, address, town, village, categories, "
+                      "signed_at, imported_at, updated_at FROM signin WHERE session = ? ORDER BY day, ord");
+  q.bind(1, std::string(session));
+  std::vector<StoredSignin> rows;
+  while (q.executeStep()) {
+    StoredSignin s;
+    s.day = q.getColumn(0).getString();
+    s.id_number = q.getColumn(1).getString();
+    s.name = q.getColumn(2).getString();
+    s.gender = q.getColumn(3).getString();
+    s.birth_date = q.getColumn(4).getString();
+    s.phone = q.getColumn(5).getString();
+    s.address = q.getColumn(6).getString();
+    s.town = q.getColumn(7).getString();
+    s.village = q.getColumn(8).getString();
+    s.categories = category_ids(static_cast<std::uint32_t>(q.getColumn(9).getInt64()));
+    s.signed_at = q.getColumn(10).getString();
+    s.imported_at = q.getColumn(11).getString();
+    s.updated_at = q.getColumn(12).getString();
+    rows.push_back(std::move(s));
+  }
+  return rows;
+}
+
+std::vector<RejectRow> Index::rejects(std::string_view session) {
+  SQLite::Statement q(*db_,
+                      "SELECT source_file, source_sha256, field, code, message, imported_at, line FROM reject "
+                      "WHERE session = ? ORDER BY ord");
+  q.bind(1, std::string(session));
+  std::vector<RejectRow> rows;
+  while (q.executeStep()) {
+    rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                    q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                    q.getColumn(6).getInt()});
+  }
+  return rows;
+}
+
+void Index::for_each_attendance(const ReportFilter& filter, const std::function<void(const AttendanceRow&)>& fn) {
+  auto sql = filter_sql(filter, "g.session");
+  SQLite::Statement q(*db_, fmt::format("SELECT g.session, coalesce(p.provider, ''), substr(s.start, 1, 7), g.id_number, "
+                                        "g.town, g.categories FROM signin g JOIN session s ON s.id = g.session "
+                                        "LEFT JOIN plan p ON p.id = s.plan WHERE 1 = 1{} "
+                                        "ORDER BY g.session, g.id_number, g.day, g.ord",
+                                        sql.where));
+  bind_all(q, sql.values);
+  AttendanceRow row;
+  bool open = false;
+  while (q.executeStep()) {
+    const char* session = q.getColumn(0).getText();
+    const char* id_number = q.getColumn(3).getText();
+    if (!open || row.session != session || row.id_number != id_number) {
+      if (open) fn(row);
+      row = AttendanceRow{session, q.getColumn(1).getString(), q.getColumn(2).getString(), id_number, {}, 0, 0};
+      open = true;
+    }
+    if (std::string_view town = q.getColumn(4).getText(); !town.empty()) row.town = town;
+    row.categories |= static_cast<std::uint32_t>(q.getColumn(5).getInt64());
+    ++row.days;
+  }
+  if (open) fn(row);
+}
+
+}  // namespace ldt

@@ -1,0 +1,3 @@
+#include "ldt/cli/context.hpp"
+
+int main(int argc, char** argv) { return ldt::run(argc, argv); }

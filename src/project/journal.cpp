@@ -1,0 +1,109 @@
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "ldt/project/project.hpp"
+#include "ldt/util/i18n.hpp"
+
+namespace ldt {
+
+namespace {
+using Json = nlohmann::ordered_json;
+constexpr std::string_view k_zero_hash =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+Json body_of(const JournalEntry& entry) {
+  Json files = Json::array();
+  for (const auto& [path, sha] : entry.files) files.push_back({{"path", path}, {"sha256", sha}});
+  return Json{{"seq", entry.seq},         {"time", entry.time},     {"actor", entry.actor},
+              {"command", entry.command}, {"target", entry.target}, {"files", files},
+              {"prev", entry.prev}};
+}
+
+std::string hash_of(const JournalEntry& entry) {
+  return sha256_hex(entry.prev + body_of(entry).dump());
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream stream(text);
+  for (std::string line; std::getline(stream, line);) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
+JournalEntry parse_entry(const std::string& line, int number) {
+  try {
+    Json json = Json::parse(line);
+    JournalEntry entry;
+    entry.seq = json.at("seq").get<long long>();
+    entry.time = json.at("time").get<std::string>();
+    entry.actor = json.at("actor").get<std::string>();
+    entry.command = json.at("command").get<std::string>();
+    entry.target = json.at("target").get<std::string>();
+    for (const auto& file : json.at("files")) {
+      entry.files.emplace_back(file.at("path").get<std::string>(), file.at("sha256").get<std::string>());
+    }
+    entry.prev = json.at("prev").get<std::string>();
+    entry.hash = json.at("hash").get<std::string>();
+    return entry;
+  } catch (const nlohmann::json::exception&) {
+    throw input_error(tr("journal line is not a valid entry"),
+                      tr("restore journal.jsonl from a backup or version control"),
+                      paths::k_journal, number);
+  }
+}
+}  // namespace
+
+std::vector<JournalEntry> read_journal(const fs::path& root) {
+  std::vector<JournalEntry> entries;
+  if (!fs::exists(root / paths::k_journal)) return entries;
+  auto lines = lines_of(read_file(root / paths::k_journal, paths::k_journal));
+  for (size_t i = 0; i < lines.size(); ++i) entries.push_back(parse_entry(lines[i], static_cast<int>(i + 1)));
+  return entries;
+}
+
+void stage_journal_entry(const fs::path& root, WriteSet& writes, JournalEntry entry) {
+  std::string existing;
+  if (fs::exists(root / paths::k_journal)) existing = read_file(root / paths::k_journal, paths::k_journal);
+  auto lines = lines_of(existing);
+  entry.seq = static_cast<long long>(lines.size()) + 1;
+  entry.prev = lines.empty() ? std::string(k_zero_hash) : sha256_hex(lines.back());
+  entry.hash = hash_of(entry);
+  Json json = body_of(entry);
+  json["hash"] = entry.hash;
+  if (!existing.empty() && existing.back() != '\n') existing += '\n';
+  writes.put(paths::k_journal, existing + json.dump() + "\n");
+}
+
+std::vector<Diagnostic> verify_journal(const fs::path& root) {
+  std::vector<Diagnostic> problems;
+  if (!fs::exists(root / paths::k_journal)) return problems;
+  auto lines = lines_of(read_file(root / paths::k_journal, paths::k_journal));
+  std::string expected_prev(k_zero_hash);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    int number = static_cast<int>(i + 1);
+    auto fail = [&](const char* message) {
+      problems.push_back(Diagnostic{Severity::error, "journal-chain", paths::k_journal, number, {},
+                                    tr(message),
+                                    tr("the journal was edited by hand; restore it from a backup")});
+    };
+    JournalEntry entry;
+    try {
+      entry = parse_entry(lines[i], number);
+    } catch (const Error&) {
+      fail("line is not a valid journal entry");
+      expected_prev = sha256_hex(lines[i]);
+      continue;
+    }
+    if (entry.seq != number) fail("sequence number out of order");
+    if (entry.prev != expected_prev) fail("does not chain to the previous line");
+    if (entry.hash != hash_of(entry)) fail("content does not match its hash");
+    expected_prev = sha256_hex(lines[i]);
+  }
+  return problems;
+}
+
+}  // namespace ldt

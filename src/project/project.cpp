@@ -1,0 +1,97 @@
+#include "ldt/project/project.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <fmt/format.h>
+#include <thread>
+
+#include "ldt/util/i18n.hpp"
+
+namespace ldt {
+
+fs::path locate_project(std::string_view dash_c) {
+  auto has_settings = [](const fs::path& dir) { return fs::is_regular_file(dir / paths::k_settings); };
+  auto explicit_dir = [&](const fs::path& dir, const char* source) {
+    if (!has_settings(dir)) {
+      throw input_error(
+          fmt::format(fmt::runtime(tr("{} is not an ldt project (no ldt.toml there)")), dir.string()),
+          fmt::format(fmt::runtime(tr("check {} or create a project with `ldt init`")), source));
+    }
+    return fs::absolute(dir);
+  };
+  if (!dash_c.empty()) return explicit_dir(fs::path(dash_c), "-C");
+  if (const char* env = std::getenv("LDT_PROJECT"); env != nullptr && *env != '\0') {
+    return explicit_dir(fs::path(env), "$LDT_PROJECT");
+  }
+  std::error_code ec;
+  for (fs::path dir = fs::current_path(ec); !dir.empty(); dir = dir.parent_path()) {
+    if (has_settings(dir)) return dir;
+    if (dir == dir.parent_path()) break;
+  }
+  throw input_error(tr("no ldt project here (no ldt.toml in this directory or any parent)"),
+                    tr("use -C DIR, set LDT_PROJECT, or create one with `ldt init`"));
+}
+
+namespace paths {
+fs::path provider(std::string_view id) { return fs::path("providers") / fmt::format("{}.toml", id); }
+fs::path instructor(std::string_view id) {
+  return fs::path("instructors") / fmt::format("{}.toml", id);
+}
+fs::path plan(std::string_view id) { return fs::path("plans") / fmt::format("{}.toml", id); }
+fs::path plan_decision(std::string_view id) {
+  return fs::path("plans") / fmt::format("{}.decision.toml", id);
+}
+fs::path plan_attachment(std::string_view plan_id, std::string_view sha256, std::string_view name) {
+  return fs::path("plans") / fmt::format("{}.files", plan_id) /
+         fmt::format("{}-{}", sha256.substr(0, 12), name);
+}
+fs::path session_dir(std::string_view id) { return fs::path("sessions") / std::string(id); }
+fs::path session(std::string_view id) { return session_dir(id) / "session.toml"; }
+fs::path signins(std::string_view session_id) { return session_dir(session_id) / "signins.csv"; }
+fs::path rejects(std::string_view session_id) { return session_dir(session_id) / "rejects.csv"; }
+fs::path sources_manifest(std::string_view session_id) {
+  return session_dir(session_id) / "sources" / "manifest.csv";
+}
+fs::path source(std::string_view session_id, std::string_view sha256, std::string_view extension) {
+  return session_dir(session_id) / "sources" / fmt::format("{}{}", sha256, extension);
+}
+}  // namespace paths
+
+ProjectLock::ProjectLock(const fs::path& root, bool exclusive, double timeout_seconds) {
+  fs::create_directories(root / paths::k_index_dir);
+  auto lock_path = root / paths::k_index_dir / "lock";
+  fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) {
+    throw internal_error(fmt::format("cannot open {}: {}", lock_path.string(), std::strerror(errno)));
+  }
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::milliseconds(static_cast<long long>(timeout_seconds * 1000));
+  int operation = (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB;
+  while (::flock(fd_, operation) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      throw internal_error(fmt::format("cannot lock {}: {}", lock_path.string(), std::strerror(errno)));
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      ::close(fd_);
+      fd_ = -1;
+      throw state_error(
+          fmt::format(fmt::runtime(tr("the project is locked by another ldt command (waited {} s)")),
+                      timeout_seconds),
+          tr("wait for the other command to finish and try again; raise [rules] "
+             "lock_timeout_seconds in ldt.toml if imports are long"));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+ProjectLock::~ProjectLock() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+}  // namespace ldt

@@ -1,0 +1,180 @@
+#include "ldt/project/signin_store.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "ldt/domain/date.hpp"
+#include "ldt/ingest/record_reader.hpp"
+#include "ldt/util/i18n.hpp"
+
+namespace ldt {
+
+namespace {
+const std::vector<std::string> k_signin_columns = {
+    "day",     "id_number", "name",  "gender", "birth_date",    "phone",       "address",    "town",     "village",
+    "categories", "signed_at", "note", "extra", "source_sha256", "source_line", "imported_at", "updated_at"};
+const std::vector<std::string> k_reject_columns = {"source_file", "source_sha256", "line",   "field", "code",
+                                                   "message",     "imported_at",   "header", "cells"};
+const std::vector<std::string> k_source_columns = {
+    "sha256", "file",     "stored_as",  "encoding", "imported_at", "imported_by", "header_line",
+    "rows",   "accepted", "duplicates", "updated",  "rejected",    "title"};
+
+Error bad_row(std::string_view display, int line, std::string_view field, std::string message) {
+  return input_error(std::move(message),
+                     tr("fix the value in an editor (or restore the file from version control); ldt "
+                        "writes this file itself"),
+                     std::string(display), line, std::string(field));
+}
+
+/// Reads a canonical CSV whose header must be exactly `columns`; calls `fn(cells, line)`.
+void read_canonical(const fs::path& path, std::string_view display, const std::vector<std::string>& columns,
+                    const std::function<void(std::vector<std::string>&, int)>& fn) {
+  RecordReader reader(path.string(), EncodingChoice::utf8, std::string(display));
+  Record record;
+  bool header_seen = false;
+  while (reader.next(record)) {
+    if (record.problem != Record::Problem::none) {
+      throw bad_row(display, record.line, {},
+                    record.problem == Record::Problem::quote ? tr("unbalanced quote")
+                                                             : tr("bytes that are not UTF-8"));
+    }
+    if (record.cells.size() == 1 && record.cells[0].empty()) continue;
+    if (!header_seen) {
+      if (record.cells != columns) {
+        throw bad_row(display, record.line, {},
+                      fmt::format(fmt::runtime(tr("unexpected header; expected: {}")),
+                                  fmt::join(columns, ",")));
+      }
+      header_seen = true;
+      continue;
+    }
+    if (record.cells.size() != columns.size()) {
+      throw bad_row(display, record.line, {},
+                    fmt::format(fmt::runtime(tr("{} fields where {} were expected")), record.cells.size(),
+                                columns.size()));
+    }
+    fn(record.cells, record.line);
+  }
+}
+
+long long to_number(std::string_view text, std::string_view display, int line, std::string_view field) {
+  long long value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size()) {
+    throw bad_row(display, line, field, fmt::format(fmt::runtime(tr("not a number: \"{}\"")), text));
+  }
+  return value;
+}
+
+std::string json_array(const std::vector<std::string>& values) {
+  return nlohmann::json(values).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<std::string> parse_json_array(const std::string& text, std::string_view display, int line,
+                                          std::string_view field) {
+  try {
+    return nlohmann::json::parse(text).get<std::vector<std::string>>();
+  } catch (const nlohmann::json::exception&) {
+    throw bad_row(display, line, field, tr("not a JSON array of strings"));
+  }
+}
+}  // namespace
+
+std::string csv_field(std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos && !value.starts_with(' ') &&
+      !value.ends_with(' ')) {
+    return std::string(value);
+  }
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string csv_line(const std::vector<std::string>& fields) {
+  std::string out;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    out += csv_field(fields[i]);
+  }
+  out += '\n';
+  return out;
+}
+
+std::string signins_header_line() { return csv_line(k_signin_columns); }
+std::string rejects_header_line() { return csv_line(k_reject_columns); }
+std::string sources_header_line() { return csv_line(k_source_columns); }
+
+std::string signin_line(const StoredSignin& s) {
+  return csv_line({s.day, s.id_number, s.name, s.gender, s.birth_date, s.phone, s.address, s.town, s.village,
+                   s.categories, s.signed_at, s.note, s.extra, s.source_sha256, std::to_string(s.source_line),
+                   s.imported_at, s.updated_at});
+}
+
+std::string reject_line(const StoredReject& r) {
+  return csv_line({r.source_file, r.source_sha256, std::to_string(r.line), r.field, r.code, r.message,
+                   r.imported_at, json_array(r.header), json_array(r.cells)});
+}
+
+std::string source_line(const StoredSource& s) {
+  return csv_line({s.sha256, s.file, s.stored_as, s.encoding, s.imported_at, s.imported_by,
+                   std::to_string(s.header_line), std::to_string(s.rows), std::to_string(s.accepted),
+                   std::to_string(s.duplicates), std::to_string(s.updated), std::to_string(s.rejected), s.title});
+}
+
+void read_signins(const fs::path& path, std::string_view display, const std::function<void(StoredSignin&&)>& fn) {
+  read_canonical(path, display, k_signin_columns, [&](std::vector<std::string>& c, int line) {
+    StoredSignin s{std::move(c[0]),  std::move(c[1]),  std::move(c[2]),  std::move(c[3]), std::move(c[4]),
+                   std::move(c[5]),  std::move(c[6]),  std::move(c[7]),  std::move(c[8]), std::move(c[9]),
+                   std::move(c[10]), std::move(c[11]), std::move(c[12]), std::move(c[13]), 0,
+                   std::move(c[15]), std::move(c[16])};
+    s.source_line = static_cast<int>(to_number(c[14], display, line, "source_line"));
+    if (!parse_iso_date(s.day)) throw bad_row(display, line, "day", tr("not a date YYYY-MM-DD"));
+    if (s.id_number.size() != 18) throw bad_row(display, line, "id_number", tr("not an 18-character ID number"));
+    if (s.gender != "M" && s.gender != "F") throw bad_row(display, line, "gender", tr("must be M or F"));
+    fn(std::move(s));
+  });
+}
+
+void read_rejects(const fs::path& path, std::string_view display, const std::function<void(StoredReject&&)>& fn) {
+  read_canonical(path, display, k_reject_columns, [&](std::vector<std::string>& c, int line) {
+    StoredReject r;
+    r.source_file = std::move(c[0]);
+    r.source_sha256 = std::move(c[1]);
+    r.line = static_cast<int>(to_number(c[2], display, line, "line"));
+    r.field = std::move(c[3]);
+    r.code = std::move(c[4]);
+    r.message = std::move(c[5]);
+    r.imported_at = std::move(c[6]);
+    r.header = parse_json_array(c[7], display, line, "header");
+    r.cells = parse_json_array(c[8], display, line, "cells");
+    fn(std::move(r));
+  });
+}
+
+void read_sources(const fs::path& path, std::string_view display, const std::function<void(StoredSource&&)>& fn) {
+  read_canonical(path, display, k_source_columns, [&](std::vector<std::string>& c, int line) {
+    StoredSource s;
+    s.sha256 = std::move(c[0]);
+    s.file = std::move(c[1]);
+    s.stored_as = std::move(c[2]);
+    s.encoding = std::move(c[3]);
+    s.imported_at = std::move(c[4]);
+    s.imported_by = std::move(c[5]);
+    s.header_line = static_cast<int>(to_number(c[6], display, line, "header_line"));
+    s.rows = to_number(c[7], display, line, "rows");
+    s.accepted = to_number(c[8], display, line, "accepted");
+    s.duplicates = to_number(c[9], display, line, "duplicates");
+    s.updated = to_number(c[10], display, line, "updated");
+    s.rejected = to_number(c[11], display, line, "rejected");
+    s.title = std::move(c[12]);
+    fn(std::move(s));
+  });
+}
+
+}  // namespace ldt
