@@ -19,10 +19,10 @@ constexpr const char* k_field = "id_number";
 // NFKC of valid UTF-8; the input unchanged when it is not valid UTF-8.
 std::string nfkc(std::string_view text) {
   utf8proc_uint8_t* out = nullptr;
-  auto len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                          static_cast<utf8proc_ssize_t>(text.size()), &out,
-                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                         UTF8PROC_COMPAT));
+  auto len = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+      static_cast<utf8proc_ssize_t>(text.size()), &out,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
   if (len < 0) return std::string(text);
   std::string result(reinterpret_cast<const char*>(out), static_cast<size_t>(len));
   std::free(out);
@@ -70,8 +70,7 @@ bool is_scientific(std::string_view s) {
   if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) exponent.remove_prefix(1);
   auto dot = mantissa.find_first_of(".,");
   if (dot != std::string_view::npos) {
-    if (!all_digits(mantissa.substr(0, dot)) || !all_digits(mantissa.substr(dot + 1)))
-      return false;
+    if (!all_digits(mantissa.substr(0, dot)) || !all_digits(mantissa.substr(dot + 1))) return false;
   } else if (!all_digits(mantissa)) {
     return false;
   }
@@ -92,11 +91,13 @@ int number_at(std::string_view s, size_t pos, size_t len) {
 
 // Counts UTF-8 lead bytes (and stray bytes), so full-width digits count once.
 size_t code_point_count(std::string_view s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-Issue reject(const char* code, std::string message) { return Issue{code, k_field, std::move(message)}; }
+Issue reject(const char* code, std::string message) {
+  return Issue{code, k_field, std::move(message)};
+}
 
 const std::vector<std::string_view>& region_codes() {
   static const std::vector<std::string_view> codes = [] {
@@ -135,8 +136,8 @@ std::string clean_id_text(std::string_view raw) {
 }
 
 char gb11643_check_char(std::string_view first17) {
-  static constexpr std::array<int, 17> k_weights = {7, 9, 10, 5, 8, 4, 2, 1, 6,
-                                                    3, 7, 9, 10, 5, 8, 4, 2};
+  static constexpr std::array<int, 17> k_weights = {7, 9, 10, 5,  8, 4, 2, 1, 6,
+                                                    3, 7, 9,  10, 5, 8, 4, 2};
   static constexpr std::string_view k_check = "10X98765432";
   if (first17.size() != 17 || !all_digits(first17)) return '\0';
   int sum = 0;
@@ -151,7 +152,8 @@ bool is_known_region_code(std::string_view six) {
 }
 
 std::string mask_id_number(std::string_view id) {
-  if (id.size() >= 18) return fmt::format("{}********{}", id.substr(0, 6), id.substr(id.size() - 4));
+  if (id.size() >= 18)
+    return fmt::format("{}********{}", id.substr(0, 6), id.substr(id.size() - 4));
   return std::string(code_point_count(id), '*');
 }
 
@@ -278,11 +280,11 @@ IdNumberResult parse_id_number(std::string_view raw, Date first_day, int min_age
   }
   int age = age_on(*birth, first_day);
   if (age < min_age || age > max_age) {
-    result.warnings.push_back(Issue{
-        "age-outside-range", k_field,
-        fmt::format(fmt::runtime(tr("The trainee is {} years old on the session's first day, "
-                                    "outside {}-{}. Check the ID number {}.")),
-                    age, min_age, max_age, masked)});
+    result.warnings.push_back(
+        Issue{"age-outside-range", k_field,
+              fmt::format(fmt::runtime(tr("The trainee is {} years old on the session's first day, "
+                                          "outside {}-{}. Check the ID number {}.")),
+                          age, min_age, max_age, masked)});
   }
   char gender = ((id[16] - '0') % 2 == 1) ? 'M' : 'F';
   result.id = IdNumber{std::move(id), *birth, gender};
