@@ -2,7 +2,6 @@
 /// Text encodings of sign-in exports: choosing one (SPEC §5 "Encodings") and decoding the raw
 /// bytes of one physical line to UTF-8 while recording where undecodable bytes were.
 #include <cstddef>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>

@@ -1,0 +1,78 @@
+#pragma once
+/// Finding the header row of a sign-in export and mapping its columns to fields.
+/// SPEC §5 "Header aliases" and "Precise readings: Header row".
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ldt/ingest/record_reader.hpp"
+
+namespace ldt {
+
+/// What a column holds.
+enum class Field {
+  name,
+  id_number,
+  phone,
+  address,
+  town,
+  village,
+  category,
+  poor_household,
+  disabled,
+  signed_at,
+  gender,
+  note,
+  reject_source_file,  ///< `source_file` column of a rejects fix file (`signin rejects --output`)
+  reject_line,         ///< its `line` column
+  reject_info,         ///< its `field`, `code` and `message` columns
+  extra,               ///< any other column: kept with the row, never dropped (SPEC §5)
+};
+
+/// Stable identifier of a field: "name", "id_number", "phone", "address", "town", "village",
+/// "category", "poor_household", "disabled", "signed_at", "gender", "note", "source_file",
+/// "line", "reject_info", "extra".
+std::string_view field_id(Field field);
+
+/// A header cell prepared for alias matching (SPEC §5): removes every space (ASCII white space,
+/// U+3000, U+00A0), line break and BOM (U+FEFF), then one trailing note in brackets — `(…)`,
+/// `（…）`, `[…]` or `【…】`, nested brackets allowed — unless the note is the whole cell.
+/// "联系电话（手机）" → "联系电话"; " 姓 名 " → "姓名". No NFKC.
+std::string normalize_header_cell(std::string_view cell);
+
+/// The field whose alias (SPEC §5 list) equals the normalised cell exactly; nullopt otherwise.
+/// Only the SPEC aliases match: never `extra`, never the fix-file columns.
+std::optional<Field> match_header(std::string_view cell);
+
+/// Number of cells of a row that match an alias: its score as a header candidate. Every
+/// matching cell counts, also when two name the same field.
+int header_score(const std::vector<std::string>& cells);
+
+/// The header row and its columns.
+struct HeaderMap {
+  std::size_t record_index = 0;     ///< index of the header among the records examined
+  int line = 0;                     ///< its physical line
+  std::size_t width = 0;            ///< columns up to the last non-blank header cell
+  std::vector<std::string> names;   ///< header cells as written, `width` of them
+  std::vector<Field> fields;        ///< per column; a field's leftmost column wins, the others
+                                    ///< (and blank or unknown cells) are `Field::extra`
+  int score = 0;                    ///< number of alias matches (`header_score`)
+  bool is_fix_file = false;         ///< first five columns: source_file,line,field,code,message
+
+  /// Column of `field`, if the header has it (the leftmost for reject_info).
+  [[nodiscard]] std::optional<std::size_t> column(Field field) const;
+};
+
+/// How many leading records may hold the header: 30 (SPEC §5).
+inline constexpr std::size_t k_header_search_records = 30;
+
+/// Finds the header among the first `k_header_search_records` records (SPEC §5): the one with
+/// the highest `header_score`, at least 2; ties go to the earliest. A blank header cell (white
+/// space only) counts as empty when finding the last column. A rejects fix file's first five
+/// columns map to the reject_* fields and do not count toward the score. nullopt when no
+/// record scores 2.
+std::optional<HeaderMap> find_header(const std::vector<Record>& records);
+
+}  // namespace ldt
