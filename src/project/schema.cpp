@@ -18,14 +18,20 @@
 namespace ldt {
 namespace {
 
-using nlohmann::json;
+// Ordered, so that hints list keys in the order of the schema (which is the written order).
+using json = nlohmann::ordered_json;
 
 // Keywords the validator understands; annotations are accepted and ignored.
 const std::set<std::string, std::less<>> k_keywords = {
-    "$schema", "$id",      "$comment",  "$defs",     "$ref",      "title",
-    "description", "default", "examples", "format",  "type",      "x-toml",
-    "properties", "required", "additionalProperties", "enum",     "pattern",
-    "minimum",  "maximum", "minLength", "maxLength", "items",     "minItems"};
+    "$schema",   "$id",         "$comment",   "$defs",    "$ref",
+    "title",     "description", "default",    "examples", "format",
+    "type",      "x-toml",      "properties", "required", "additionalProperties",
+    "enum",      "pattern",     "minimum",    "maximum",  "minLength",
+    "maxLength", "items",       "minItems"};
+
+// Values of `type` and of `x-toml` (TOML value types JSON lacks).
+const std::set<std::string, std::less<>> k_kinds = {
+    "object", "array", "string", "integer", "number", "boolean", "local-date", "offset-datetime"};
 
 void check_keywords(const json& schema, const std::string& where) {
   if (!schema.is_object()) throw internal_error(fmt::format("schema {}: not an object", where));
@@ -39,6 +45,10 @@ void check_keywords(const json& schema, const std::string& where) {
       check_keywords(value, where + "/items");
     } else if (keyword == "additionalProperties" && value != json(false)) {
       throw internal_error(fmt::format("schema {}: only additionalProperties: false", where));
+    } else if ((keyword == "type" || keyword == "x-toml") &&
+               !(value.is_string() && k_kinds.contains(value.get<std::string>()))) {
+      throw internal_error(
+          fmt::format("schema {}: unsupported {} {}", where, keyword, value.dump()));
     }
   }
 }
@@ -73,8 +83,9 @@ const std::regex& compiled(const std::string& pattern) {
 // What a pattern means, for people who do not read regular expressions.
 std::string pattern_hint(const std::string& pattern) {
   if (pattern == "^[a-z0-9][a-z0-9-]*$") {
-    return tr("use lower-case letters a-z, digits and '-', starting with a letter or digit, "
-              "e.g. \"luhe-2021-01\"");
+    return tr(
+        "use lower-case letters a-z, digits and '-', starting with a letter or digit, "
+        "e.g. \"luhe-2021-01\"");
   }
   if (pattern == "^[0-9]{6}$") return tr("write six digits in quotes, e.g. \"441523\"");
   if (pattern == "^[0-9a-f]{64}$") return tr("write 64 lower-case hexadecimal digits (SHA-256)");
@@ -91,8 +102,9 @@ std::string join(const std::vector<std::string>& items) {
 }
 
 size_t utf8_length(std::string_view text) {
-  return static_cast<size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -106,8 +118,8 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
       size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                         diagonal + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1)});
+      row[j] = std::min(
+          {row[j] + 1, row[j - 1] + 1, diagonal + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1)});
       diagonal = above;
     }
   }
@@ -129,24 +141,34 @@ std::string describe_expected(const std::string& kind) {
   if (kind == "number") return tr("a number");
   if (kind == "boolean") return tr("true or false");
   if (kind == "local-date") return tr("a date such as 2021-03-10");
-  if (kind == "offset-datetime") return tr("a date and time with offset such as 2021-03-10T09:00:00+08:00");
+  if (kind == "offset-datetime")
+    return tr("a date and time with offset such as 2021-03-10T09:00:00+08:00");
   return kind;
 }
 
 std::string describe_actual(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return tr("a table");
-    case toml::node_type::array: return tr("a list");
-    case toml::node_type::string: return tr("text");
-    case toml::node_type::integer: return tr("a whole number");
-    case toml::node_type::floating_point: return tr("a decimal number");
-    case toml::node_type::boolean: return tr("true/false");
-    case toml::node_type::date: return tr("a date");
-    case toml::node_type::time: return tr("a time of day");
+    case toml::node_type::table:
+      return tr("a table");
+    case toml::node_type::array:
+      return tr("a list");
+    case toml::node_type::string:
+      return tr("text");
+    case toml::node_type::integer:
+      return tr("a whole number");
+    case toml::node_type::floating_point:
+      return tr("a decimal number");
+    case toml::node_type::boolean:
+      return tr("true/false");
+    case toml::node_type::date:
+      return tr("a date");
+    case toml::node_type::time:
+      return tr("a time of day");
     case toml::node_type::date_time:
       return node.as_date_time()->get().offset ? tr("a date and time")
-                                                : tr("a date and time without offset");
-    default: return tr("nothing");
+                                               : tr("a date and time without offset");
+    default:
+      return tr("nothing");
   }
 }
 
@@ -156,7 +178,8 @@ bool kind_matches(const toml::node& node, const std::string& kind) {
   if (kind == "string") return node.is_string();
   if (kind == "integer") return node.is_integer();
   if (kind == "number") {
-    return node.is_integer() || (node.is_floating_point() && std::isfinite(node.as_floating_point()->get()));
+    return node.is_integer() ||
+           (node.is_floating_point() && std::isfinite(node.as_floating_point()->get()));
   }
   if (kind == "boolean") return node.is_boolean();
   if (kind == "local-date") return node.is_date();
@@ -184,7 +207,8 @@ std::string type_hint(const toml::node& node, const std::string& kind) {
     return shown.empty() ? tr("put the value in double quotes")
                          : fmt::format(fmt::runtime(tr("put it in double quotes: \"{}\"")), shown);
   }
-  if ((kind == "integer" || kind == "number") && is_text) return tr("write the number without quotes");
+  if ((kind == "integer" || kind == "number") && is_text)
+    return tr("write the number without quotes");
   if (kind == "integer" && node.is_floating_point()) return tr("write a whole number, e.g. 3");
   if (kind == "array") return tr("write a list in brackets, e.g. [\"a\", \"b\"]");
   return {};
@@ -243,7 +267,8 @@ class Validator {
     return merged;
   }
 
-  void check_table(const toml::table& table, const json& schema, const std::string& path, int line) {
+  void check_table(const toml::table& table, const json& schema, const std::string& path,
+                   int line) {
     static const json k_empty = json::object();
     const json& properties = schema.contains("properties") ? schema["properties"] : k_empty;
     bool closed = schema.contains("additionalProperties");
@@ -268,17 +293,17 @@ class Validator {
         std::string kind = expected_kind(resolve(property));
         report("schema-missing-key", line, field,
                fmt::format(fmt::runtime(tr("required key \"{}\" is missing")), name),
-               kind == "object"
-                   ? fmt::format(fmt::runtime(tr("add a [{}] table")), field)
-                   : fmt::format(fmt::runtime(tr("add the key \"{}\" ({})")), name,
-                                 describe_expected(kind)));
+               kind == "object" ? fmt::format(fmt::runtime(tr("add a [{}] table")), field)
+                                : fmt::format(fmt::runtime(tr("add the key \"{}\" ({})")), name,
+                                              describe_expected(kind)));
       }
     }
   }
 
-  void check_array(const toml::array& array, const json& schema, const std::string& path, int line) {
-    if (auto min_items = schema.find("minItems"); min_items != schema.end() &&
-                                                  array.size() < min_items->get<size_t>()) {
+  void check_array(const toml::array& array, const json& schema, const std::string& path,
+                   int line) {
+    if (auto min_items = schema.find("minItems");
+        min_items != schema.end() && array.size() < min_items->get<size_t>()) {
       report("schema-items", line, path,
              fmt::format(fmt::runtime(tr("needs at least {} item(s), has {}")),
                          min_items->get<size_t>(), array.size()),
@@ -309,11 +334,12 @@ class Validator {
       bool too_short = false;
       if (auto min = schema.find("minLength"); min != schema.end() && length < min->get<size_t>()) {
         too_short = true;
-        report("schema-length", line, path,
-               min->get<size_t>() == 1
-                   ? std::string(tr("must not be empty"))
-                   : fmt::format(fmt::runtime(tr("needs at least {} characters")), min->get<size_t>()),
-               {});
+        report(
+            "schema-length", line, path,
+            min->get<size_t>() == 1
+                ? std::string(tr("must not be empty"))
+                : fmt::format(fmt::runtime(tr("needs at least {} characters")), min->get<size_t>()),
+            {});
       }
       if (auto max = schema.find("maxLength"); max != schema.end() && length > max->get<size_t>()) {
         report("schema-length", line, path,
@@ -336,11 +362,11 @@ class Validator {
       bool below = min != schema.end() && number < min->get<double>();
       bool above = max != schema.end() && number > max->get<double>();
       if (below || above) {
-        std::string range = max == schema.end()
-                                ? fmt::format(fmt::runtime(tr("at least {}")), show(*min))
-                            : min == schema.end()
-                                ? fmt::format(fmt::runtime(tr("at most {}")), show(*max))
-                                : fmt::format(fmt::runtime(tr("from {} to {}")), show(*min), show(*max));
+        std::string range =
+            max == schema.end() ? fmt::format(fmt::runtime(tr("at least {}")), show(*min))
+            : min == schema.end()
+                ? fmt::format(fmt::runtime(tr("at most {}")), show(*max))
+                : fmt::format(fmt::runtime(tr("from {} to {}")), show(*min), show(*max));
         report("schema-range", line, path,
                fmt::format(fmt::runtime(tr("{} is out of range")), show(*value)),
                fmt::format(fmt::runtime(tr("use a value {}")), range));
@@ -390,12 +416,16 @@ toml::table parse_toml(std::string_view text, std::string_view file) {
   } catch (const toml::parse_error& error) {
     const auto& begin = error.source().begin;
     throw Error(ExitCode::input,
-                Diagnostic{Severity::error, "toml-syntax", std::string(file),
-                           static_cast<int>(begin.line), {},
+                Diagnostic{Severity::error,
+                           "toml-syntax",
+                           std::string(file),
+                           static_cast<int>(begin.line),
+                           {},
                            fmt::format(fmt::runtime(tr("invalid TOML at column {}: {}")),
                                        begin.column, error.description()),
-                           tr("text values need double quotes; dates are written 2021-03-10 "
-                              "without quotes; each key may appear once per table")});
+                           tr("text needs double quotes; dates are written 2021-03-10 and times "
+                              "2021-03-10T09:00:00+08:00, without quotes; a key may appear only "
+                              "once per table")});
   }
 }
 

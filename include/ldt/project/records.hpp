@@ -16,6 +16,7 @@
 
 #include "ldt/domain/registry.hpp"
 #include "ldt/project/settings.hpp"
+#include "ldt/util/diagnostic.hpp"
 
 namespace ldt {
 

@@ -9,10 +9,10 @@
 /// keyword `x-toml` (`"local-date"` | `"offset-datetime"`), which requires that TOML value
 /// type instead of the JSON `type` editors see. A schema using any other keyword is a bug
 /// (internal error when it is loaded).
+#include <toml++/toml.h>
+
 #include <string_view>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "ldt/util/diagnostic.hpp"
 

@@ -27,29 +27,29 @@ struct Settings {
 
   /// Every number of the measures, `[rules]` in ldt.toml (shared/RULES.md).
   struct Rules {
-    double pass_threshold = 0.75;   ///< Art. 11: effective when passed / sampled >= this
-    double sample_rate = 0.1;       ///< Art. 11: share of trainees sampled for return visits
-    int min_sample = 5;             ///< Art. 11: at least this many sampled (capped at trainees)
+    double pass_threshold = 0.75;  ///< Art. 11: effective when passed / sampled >= this
+    double sample_rate = 0.1;      ///< Art. 11: share of trainees sampled for return visits
+    int min_sample = 5;            ///< Art. 11: at least this many sampled (capped at trainees)
     UnreachableCounts unreachable_counts = UnreachableCounts::failed;  ///< Art. 11
-    int min_photos = 3;             ///< Art. 7: on-site photos per closed session
-    int rejects_grace_days = 3;     ///< Art. 7, 8.4.1: days open rejects are tolerated
+    int min_photos = 3;                 ///< Art. 7: on-site photos per closed session
+    int rejects_grace_days = 3;         ///< Art. 7, 8.4.1: days open rejects are tolerated
     double min_survey_coverage = 0.8;   ///< Art. 8.3.1: share of trainees surveyed
     int news_deadline_hours = 1;        ///< Art. 8.3.2: hours after the end
     int summary_deadline_workdays = 3;  ///< Art. 8.3.3: China working days after the end day
-    int followup_due_days = 30;     ///< Art. 7, 8.3.4: days after the end
-    int audit_due_days = 30;        ///< Art. 11: days after closing
-    int min_practice_years = 3;     ///< Art. 6: practical instructors' years of operation
-    int max_trainees_per_phone = 3; ///< Art. 7: more trainees per phone is reported
-    int min_age = 14;               ///< sign-in import: younger at the start is a warning
-    int max_age = 90;               ///< sign-in import: older at the start is a warning
-    int lock_timeout_seconds = 10;  ///< SPEC §3.4: wait for another writer, then exit 3
+    int followup_due_days = 30;         ///< Art. 7, 8.3.4: days after the end
+    int audit_due_days = 30;            ///< Art. 11: days after closing
+    int min_practice_years = 3;         ///< Art. 6: practical instructors' years of operation
+    int max_trainees_per_phone = 3;     ///< Art. 7: more trainees per phone is reported
+    int min_age = 14;                   ///< sign-in import: younger at the start is a warning
+    int max_age = 90;                   ///< sign-in import: older at the start is a warning
+    int lock_timeout_seconds = 10;      ///< SPEC §3.4: wait for another writer, then exit 3
   };
 
   /// `[calendar]` additions to the shipped holiday table; they win over it (CALENDAR.md).
   struct CalendarOverrides {
-    std::vector<int> years;       ///< years fully described here (e.g. one the table lacks)
-    std::vector<Date> off;        ///< extra days off (regional holidays)
-    std::vector<Date> workdays;   ///< make-up working days on a Saturday or Sunday
+    std::vector<int> years;      ///< years fully described here (e.g. one the table lacks)
+    std::vector<Date> off;       ///< extra days off (regional holidays)
+    std::vector<Date> workdays;  ///< make-up working days on a Saturday or Sunday
   };
 
   Rules rules;
