@@ -19,7 +19,7 @@ void Context::load(Access access) {
   root_ = locate_project(options.directory);
   settings_ = read_settings(read_file(root_ / paths::k_settings, paths::k_settings), paths::k_settings);
   lock_ = std::make_unique<ProjectLock>(root_, true, settings_.rules.lock_timeout_seconds);
-  index_ = Index::open(root_);
+  if (access != Access::project) index_ = Index::open(root_);
 }
 
 std::string Context::actor() const {

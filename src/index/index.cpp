@@ -68,6 +68,20 @@ void require_id_matches(std::string_view id, std::string_view expected, const st
 }
 }  // namespace
 
+bool is_indexed_path(std::string_view relative) {
+  fs::path path(relative);
+  auto name = path.filename().string();
+  auto top = path.begin()->string();
+  if (relative == paths::k_settings) return true;
+  if (top == "providers" || top == "instructors" || top == "plans") {
+    return path.extension() == ".toml" && std::distance(path.begin(), path.end()) == 2;
+  }
+  if (top != "sessions") return false;
+  auto depth = std::distance(path.begin(), path.end());
+  if (depth == 3) return name == "session.toml" || name == "signins.csv" || name == "rejects.csv";
+  return depth == 4 && name == "manifest.csv" && path.parent_path().filename() == "sources";
+}
+
 std::uint32_t category_mask(std::string_view ids) {
   std::uint32_t mask = 0;
   while (!ids.empty()) {
@@ -91,7 +105,34 @@ std::string category_ids(std::uint32_t mask) {
 }
 
 Index::Index(fs::path root) : root_(std::move(root)) {}
-Index::~Index() = default;
+Index::~Index() {
+  if (in_transaction_) {
+    try {
+      rollback();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw; the index stays as it was
+    }
+  }
+}
+
+void Index::rollback() {
+  if (!in_transaction_) return;
+  insert_signin_.reset();
+  db_->exec("ROLLBACK");
+  in_transaction_ = false;
+}
+
+void Index::update_signin_contact(std::string_view session, const StoredSignin& signin) {
+  begin();
+  SQLite::Statement update(*db_, "UPDATE signin SET phone = ?, address = ?, updated_at = ? "
+                                 "WHERE session = ? AND id_number = ? AND day = ?");
+  update.bind(1, signin.phone);
+  update.bind(2, signin.address);
+  update.bind(3, signin.updated_at);
+  update.bind(4, std::string(session));
+  update.bind(5, signin.id_number);
+  update.bind(6, signin.day);
+  update.exec();
+}
 
 std::unique_ptr<Index> Index::open_unrefreshed(const fs::path& root) {
   std::unique_ptr<Index> index(new Index(root));
@@ -379,18 +420,29 @@ void Index::replace_session_sources(std::string_view session, const std::vector<
 void Index::commit_files(const std::vector<std::pair<std::string, std::string>>& written) {
   begin();
   for (const auto& [relative, sha256] : written) {
+    if (!is_indexed_path(relative)) continue;
     auto state = stat_file(root_ / relative);
     if (!state) continue;
     SQLite::Statement upsert(*db_,
                              "INSERT INTO file (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?) "
                              "ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
-                             "sha256 = excluded.sha256");
+                             "sha256 = excluded.sha256 RETURNING id");
     upsert.bind(1, relative);
     upsert.bind(2, state->size);
     upsert.bind(3, state->mtime_ns);
     upsert.bind(4, sha256);
-    upsert.exec();
+    upsert.executeStep();
+    std::int64_t file_id = upsert.getColumn(0).getInt64();
+    upsert.reset();
+    // The sign-ins an import loaded row by row are already indexed; everything else is read back.
+    bool loaded = !loading_session_.empty() && relative == paths::signins(loading_session_).generic_string();
+    if (!loaded) {
+      forget_file(file_id, relative);
+      index_file(relative, file_id);
+    }
   }
+  insert_signin_.reset();
+  loading_session_.clear();
   db_->exec("COMMIT");
   in_transaction_ = false;
 }

@@ -129,6 +129,18 @@ StagedFile& WriteSet::open(const fs::path& relative) {
   return *files_.back();
 }
 
+void WriteSet::drop(const StagedFile& file) {
+  for (size_t i = 0; i < files_.size(); ++i) {
+    if (files_[i].get() != &file) continue;
+    std::error_code ignored;
+    fs::path temp = files_[i]->temp_path();
+    files_.erase(files_.begin() + static_cast<std::ptrdiff_t>(i));
+    relatives_.erase(relatives_.begin() + static_cast<std::ptrdiff_t>(i));
+    fs::remove(temp, ignored);
+    return;
+  }
+}
+
 void WriteSet::put(const fs::path& relative, std::string_view content) {
   StagedFile& file = open(relative);
   file.write(content);

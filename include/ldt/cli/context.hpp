@@ -32,7 +32,8 @@ struct GlobalOptions {
 
 /// What a command needs loaded before it runs (like ninja's tool table).
 enum class Access {
-  none,   ///< no project (init, --version)
+  none,     ///< no project (init, --version)
+  project,  ///< the project and its lock, but not the index (index rebuild/verify, log)
   read,   ///< the project and a refreshed index
   write,  ///< the same, holding the lock for the whole command
 };

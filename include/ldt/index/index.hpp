@@ -99,6 +99,10 @@ class Index {
   /// Use: begin_session_signins, add_signin for every row of the new file, then commit_files.
   void begin_session_signins(std::string_view session);
   void add_signin(const StoredSignin& signin);
+  /// Sets the phone and address of one stored sign-in (a repeated row brought new ones).
+  void update_signin_contact(std::string_view session, const StoredSignin& signin);
+  /// Abandons the open transaction (dry runs, refused imports).
+  void rollback();
   /// Replaces the indexed rejects and sources of a session.
   void replace_session_rejects(std::string_view session, const std::vector<StoredReject>& rejects);
   void replace_session_sources(std::string_view session, const std::vector<StoredSource>& sources);
@@ -121,6 +125,9 @@ class Index {
   long long loading_ord_ = 0;
   bool in_transaction_ = false;
 };
+
+/// Whether `relative` is a file the index is built from (others, e.g. archived sources, are not).
+bool is_indexed_path(std::string_view relative);
 
 /// Bitmask of category ids joined by ';' (bit i = Category i); unknown ids are ignored.
 std::uint32_t category_mask(std::string_view ids);

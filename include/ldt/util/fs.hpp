@@ -68,6 +68,8 @@ class WriteSet {
 
   /// Starts a new file at `relative` (to the root); parent directories are created on commit.
   StagedFile& open(const fs::path& relative);
+  /// Forgets a staged file (its temporary copy is removed); it will not be committed.
+  void drop(const StagedFile& file);
   /// Stages a whole file's content.
   void put(const fs::path& relative, std::string_view content);
   /// Stages a byte-for-byte copy of an outside file.

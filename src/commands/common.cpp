@@ -1,0 +1,40 @@
+#include "common.hpp"
+
+#include <fmt/format.h>
+
+#include "ldt/util/i18n.hpp"
+
+namespace ldt::commands {
+
+Table key_values(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  Table table{{tr("field"), tr("value")}, {}};
+  for (const auto& [key, value] : pairs) table.rows.push_back({key, value});
+  return table;
+}
+
+Json object_of(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  Json object = Json::object();
+  for (const auto& [key, value] : pairs) object[key] = value;
+  return object;
+}
+
+void require_absent(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id) {
+  if (fs::exists(context.root() / relative)) {
+    throw state_error(fmt::format(fmt::runtime(tr("{} \"{}\" already exists")), kind, id),
+                      tr("choose another id, or edit the existing file"), relative.generic_string());
+  }
+}
+
+void require_present(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id) {
+  if (!fs::exists(context.root() / relative)) {
+    throw input_error(fmt::format(fmt::runtime(tr("unknown {} \"{}\"")), kind, id),
+                      fmt::format(fmt::runtime(tr("see `ldt {} list` for the known ones")), kind));
+  }
+}
+
+void confirm(const Context& context, std::string_view message) {
+  if (context.format == Format::json) return;
+  context.print(fmt::format("{}\n", message));
+}
+
+}  // namespace ldt::commands

@@ -1,0 +1,27 @@
+#pragma once
+// Helpers shared by the command files (private to src/commands).
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ldt/cli/context.hpp"
+#include "ldt/report/table.hpp"
+
+namespace ldt::commands {
+
+using Json = nlohmann::ordered_json;
+
+/// A two-column field/value table for `show` commands.
+Table key_values(const std::vector<std::pair<std::string, std::string>>& pairs);
+/// Refuses (exit 3) when `relative` already exists in the project.
+void require_absent(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id);
+/// Refuses (exit 2) when `relative` does not exist, naming the kind and the list command.
+void require_present(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id);
+/// The JSON object of a key/value list (values as strings).
+Json object_of(const std::vector<std::pair<std::string, std::string>>& pairs);
+/// Prints "<verb> <kind> <id>" as a one-line confirmation.
+void confirm(const Context& context, std::string_view message);
+
+}  // namespace ldt::commands

@@ -1,0 +1,275 @@
+// ldt plan submit|approve|reject|amend|list|show — Measures Art. 8.1, 10.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "common.hpp"
+#include "ldt/cli/commands.hpp"
+#include "ldt/domain/qualification.hpp"
+#include "ldt/project/records.hpp"
+#include "ldt/project/signin_store.hpp"
+#include "ldt/util/i18n.hpp"
+
+namespace ldt {
+
+namespace {
+using commands::Json;
+
+struct SubmitOptions {
+  std::string file;
+  std::vector<std::string> courseware;
+  std::string application;
+};
+
+struct DecideOptions {
+  std::string id, reason, replace;
+  int amendment = 0;
+};
+
+PlanDecision load_decision(const Context& context, const std::string& id) {
+  commands::require_present(context, paths::plan(id), "plan", id);
+  auto relative = paths::plan_decision(id).generic_string();
+  return read_plan_decision(read_file(context.root() / relative, relative), relative);
+}
+
+Plan load_plan(const Context& context, const std::string& id) {
+  commands::require_present(context, paths::plan(id), "plan", id);
+  auto relative = paths::plan(id).generic_string();
+  return read_plan(read_file(context.root() / relative, relative), relative);
+}
+
+ExitCode submit(Context& context, const SubmitOptions& options) {
+  std::string text = read_file(options.file, options.file);
+  Plan plan = read_plan(text, options.file);
+  commands::require_absent(context, paths::plan(plan.id), "plan", plan.id);
+  commands::require_present(context, paths::provider(plan.provider), "provider", plan.provider);
+  if (day_number(plan.window_end) < day_number(plan.window_start)) {
+    throw input_error(tr("the plan's window ends before it starts"), tr("check window_start and window_end"),
+                      options.file, 0, "window_end");
+  }
+  std::vector<Diagnostic> unqualified;
+  for (const auto& id : plan.instructors) {
+    commands::require_present(context, paths::instructor(id), "instructor", id);
+    auto relative = paths::instructor(id).generic_string();
+    Instructor instructor = read_instructor(read_file(context.root() / relative, relative), relative);
+    for (auto& problem :
+         qualification_problems(instructor, plan.window_start, context.settings().rules.min_practice_years)) {
+      unqualified.push_back(Diagnostic{Severity::error, "instructor-credential", relative, 0, "credentials",
+                                       std::move(problem), tr("add a valid credential to the instructor's file")});
+    }
+  }
+  if (!unqualified.empty()) throw Error(ExitCode::state, std::move(unqualified));
+
+  WriteSet writes(context.root());
+  writes.put(paths::plan(plan.id), text);
+  std::string manifest;
+  auto attach = [&](const std::string& kind, const std::string& file) {
+    std::string sha = sha256_file(file);
+    auto name = fs::path(file).filename().string();
+    auto relative = paths::plan_attachment(plan.id, sha, name);
+    writes.copy_from(relative, file);
+    manifest += csv_line({kind, relative.filename().string(), sha, format_datetime(context.now()), context.actor()});
+  };
+  for (const auto& file : options.courseware) attach("courseware", file);
+  if (!options.application.empty()) attach("application", options.application);
+  if (!manifest.empty()) {
+    writes.put(fs::path("plans") / (plan.id + ".files") / "manifest.csv",
+               csv_line({"kind", "file", "sha256", "time", "by"}) + manifest);
+  }
+  PlanDecision decision;
+  decision.plan = plan.id;
+  decision.submitted_at = context.now();
+  decision.submitted_by = context.actor();
+  decision.submitted_sha256 = sha256_hex(text);
+  writes.put(paths::plan_decision(plan.id), write_plan_decision(decision));
+  context.commit(writes, plan.id);
+  commands::confirm(context, fmt::format(fmt::runtime(tr("submitted plan {} (sha256 {})")), plan.id,
+                                         decision.submitted_sha256.substr(0, 12)));
+  return ExitCode::ok;
+}
+
+void save_decision(Context& context, const PlanDecision& decision) {
+  WriteSet writes(context.root());
+  writes.put(paths::plan_decision(decision.plan), write_plan_decision(decision));
+  context.commit(writes, decision.plan);
+}
+
+ExitCode approve(Context& context, const DecideOptions& options) {
+  PlanDecision decision = load_decision(context, options.id);
+  if (options.amendment > 0) {
+    if (decision.status != PlanStatus::approved || options.amendment > static_cast<int>(decision.amendments.size())) {
+      throw state_error(fmt::format(fmt::runtime(tr("plan {} has no amendment {} to approve")), options.id,
+                                    options.amendment),
+                        tr("see `ldt plan show` for its amendments"));
+    }
+    auto& amendment = decision.amendments[static_cast<size_t>(options.amendment - 1)];
+    if (amendment.approved_at) {
+      throw state_error(tr("this amendment is already approved"), {});
+    }
+    amendment.approved_at = context.now();
+    amendment.approved_by = context.actor();
+    save_decision(context, decision);
+    commands::confirm(context, fmt::format(fmt::runtime(tr("approved amendment {} of plan {}: {} → {}")),
+                                           options.amendment, options.id, amendment.replace_old,
+                                           amendment.replace_new));
+    return ExitCode::ok;
+  }
+  if (decision.status != PlanStatus::submitted) {
+    throw state_error(fmt::format(fmt::runtime(tr("plan {} is already {}")), options.id, to_string(decision.status)),
+                      tr("a decided plan is frozen; submit a new plan or request an amendment"));
+  }
+  decision.status = PlanStatus::approved;
+  decision.decided_at = context.now();
+  decision.decided_by = context.actor();
+  decision.approved_sha256 = sha256_file(context.root() / paths::plan(options.id));
+  save_decision(context, decision);
+  commands::confirm(context, fmt::format(fmt::runtime(tr("approved plan {} (sha256 {} recorded; the file is now "
+                                                         "frozen)")),
+                                         options.id, decision.approved_sha256.substr(0, 12)));
+  return ExitCode::ok;
+}
+
+ExitCode reject(Context& context, const DecideOptions& options) {
+  PlanDecision decision = load_decision(context, options.id);
+  if (decision.status != PlanStatus::submitted) {
+    throw state_error(fmt::format(fmt::runtime(tr("plan {} is already {}")), options.id, to_string(decision.status)),
+                      {});
+  }
+  decision.status = PlanStatus::rejected;
+  decision.decided_at = context.now();
+  decision.decided_by = context.actor();
+  decision.reason = options.reason;
+  save_decision(context, decision);
+  commands::confirm(context, fmt::format(fmt::runtime(tr("rejected plan {}")), options.id));
+  return ExitCode::ok;
+}
+
+ExitCode amend(Context& context, const DecideOptions& options) {
+  PlanDecision decision = load_decision(context, options.id);
+  if (decision.status != PlanStatus::approved) {
+    throw state_error(fmt::format(fmt::runtime(tr("plan {} is not approved")), options.id),
+                      tr("an instructor change applies to an approved plan; edit a submitted plan instead"));
+  }
+  auto equals = options.replace.find('=');
+  if (equals == std::string::npos || equals == 0 || equals + 1 == options.replace.size()) {
+    throw input_error(tr("--replace must be OLD=NEW (instructor ids)"), {}, {}, 0, "--replace");
+  }
+  Amendment amendment;
+  amendment.number = static_cast<int>(decision.amendments.size()) + 1;
+  amendment.replace_old = options.replace.substr(0, equals);
+  amendment.replace_new = options.replace.substr(equals + 1);
+  Plan plan = load_plan(context, options.id);
+  if (std::find(plan.instructors.begin(), plan.instructors.end(), amendment.replace_old) == plan.instructors.end()) {
+    throw input_error(fmt::format(fmt::runtime(tr("instructor {} is not in plan {}")), amendment.replace_old,
+                                  options.id),
+                      {}, {}, 0, "--replace");
+  }
+  commands::require_present(context, paths::instructor(amendment.replace_new), "instructor", amendment.replace_new);
+  amendment.reason = options.reason;
+  amendment.requested_at = context.now();
+  amendment.requested_by = context.actor();
+  decision.amendments.push_back(amendment);
+  save_decision(context, decision);
+  commands::confirm(context, fmt::format(fmt::runtime(tr("requested amendment {} of plan {}; the office approves it "
+                                                         "with `ldt plan approve {} --amendment {}`")),
+                                         amendment.number, options.id, options.id, amendment.number));
+  return ExitCode::ok;
+}
+
+/// "yes" when the plan file still matches its approval hash, "NO" when changed, "" when not approved.
+std::string frozen_state(const PlanRow& row) {
+  if (row.approved_sha256.empty()) return "";
+  return row.approved_sha256 == row.file_sha256 ? "yes" : "NO";
+}
+
+ExitCode list(Context& context) {
+  Table table{{"id", tr("provider"), tr("status"), tr("window"), tr("file matches approval"), tr("title")}, {}};
+  Json json = Json::array();
+  for (const auto& row : context.index().plans()) {
+    table.rows.push_back({row.id, row.provider, row.status, row.window_start + ".." + row.window_end,
+                          frozen_state(row), row.title});
+    Json item = {{"id", row.id},
+                 {"provider", row.provider},
+                 {"status", row.status},
+                 {"window_start", row.window_start},
+                 {"window_end", row.window_end},
+                 {"title", row.title},
+                 {"sha256", row.file_sha256}};
+    if (!row.approved_sha256.empty()) item["file_matches_approval"] = row.approved_sha256 == row.file_sha256;
+    json.push_back(item);
+  }
+  context.print_result(table, json);
+  return ExitCode::ok;
+}
+
+ExitCode show(Context& context, const std::string& id) {
+  Plan plan = load_plan(context, id);
+  PlanDecision decision = load_decision(context, id);
+  auto row = context.index().plan(id);
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"id", plan.id},
+      {"provider", plan.provider},
+      {"title", plan.title},
+      {"status", std::string(to_string(decision.status))},
+      {"window", format_date(plan.window_start) + ".." + format_date(plan.window_end)},
+      {"target_groups", fmt::format("{}", fmt::join(plan.target_groups, ", "))},
+      {"instructors", fmt::format("{}", fmt::join(plan.instructors, ", "))},
+      {"submitted", format_datetime(decision.submitted_at) + " " + decision.submitted_by},
+      {"decided", decision.decided_at ? format_datetime(*decision.decided_at) + " " + decision.decided_by : ""},
+      {"sha256", row ? row->file_sha256 : ""},
+      {"approved_sha256", decision.approved_sha256},
+      {"file_matches_approval", row ? frozen_state(*row) : ""},
+      {"reason", decision.reason}};
+  for (const auto& a : decision.amendments) {
+    fields.emplace_back(fmt::format("amendment[{}]", a.number),
+                        fmt::format("{} → {} ({}) {}", a.replace_old, a.replace_new, a.reason,
+                                    a.approved_at ? "approved " + format_datetime(*a.approved_at) : "requested"));
+  }
+  context.print_result(commands::key_values(fields), commands::object_of(fields));
+  if (row && !row->approved_sha256.empty() && row->approved_sha256 != row->file_sha256) {
+    context.note(Diagnostic{Severity::warning, "plan-frozen", paths::plan(id).generic_string(), 0, {},
+                            tr("the plan file changed after approval (Art. 10.2)"),
+                            tr("restore the approved version; changes need a new plan or an amendment")});
+  }
+  return ExitCode::ok;
+}
+}  // namespace
+
+void register_plan(CommandTable& table) {
+  auto* group = table.group("plan", tr("training plans (培训计划): submit, decide, amend"));
+  auto submit_options = std::make_shared<SubmitOptions>();
+  auto* submit_app = group->add_subcommand("submit", tr("submit a plan (Art. 8.1)"));
+  submit_app->add_option("file", submit_options->file, tr("plan TOML file"))->required()->check(CLI::ExistingFile);
+  submit_app->add_option("--courseware", submit_options->courseware, tr("courseware files to archive"))
+      ->check(CLI::ExistingFile);
+  submit_app->add_option("--application", submit_options->application, tr("application form to archive"))
+      ->check(CLI::ExistingFile);
+  table.add(submit_app, "plan submit", Access::write,
+            [submit_options](Context& context) { return submit(context, *submit_options); });
+
+  auto decide = std::make_shared<DecideOptions>();
+  auto* approve_app = group->add_subcommand("approve", tr("approve a submitted plan, or an amendment"));
+  approve_app->add_option("id", decide->id, tr("plan id"))->required();
+  approve_app->add_option("--amendment", decide->amendment, tr("approve amendment N instead"));
+  table.add(approve_app, "plan approve", Access::write, [decide](Context& context) { return approve(context, *decide); });
+
+  auto* reject_app = group->add_subcommand("reject", tr("reject a submitted plan"));
+  reject_app->add_option("id", decide->id, tr("plan id"))->required();
+  reject_app->add_option("--reason", decide->reason, tr("why"))->required();
+  table.add(reject_app, "plan reject", Access::write, [decide](Context& context) { return reject(context, *decide); });
+
+  auto* amend_app = group->add_subcommand("amend", tr("request an instructor change on an approved plan (Art. 10)"));
+  amend_app->add_option("id", decide->id, tr("plan id"))->required();
+  amend_app->add_option("--replace", decide->replace, tr("OLD=NEW instructor ids"))->required();
+  amend_app->add_option("--reason", decide->reason, tr("why"))->required();
+  table.add(amend_app, "plan amend", Access::write, [decide](Context& context) { return amend(context, *decide); });
+
+  auto* list_app = group->add_subcommand("list", tr("list plans with status and hash check"));
+  table.add(list_app, "plan list", Access::read, [](Context& context) { return list(context); });
+
+  auto id = std::make_shared<std::string>();
+  auto* show_app = group->add_subcommand("show", tr("show a plan; says if the file still matches its approval"));
+  show_app->add_option("id", *id, tr("plan id"))->required();
+  table.add(show_app, "plan show", Access::read, [id](Context& context) { return show(context, *id); });
+}
+
+}  // namespace ldt

@@ -1,0 +1,138 @@
+// ldt provider add|list|show · ldt instructor add|list|show
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "common.hpp"
+#include "ldt/cli/commands.hpp"
+#include "ldt/domain/qualification.hpp"
+#include "ldt/project/records.hpp"
+#include "ldt/util/i18n.hpp"
+
+namespace ldt {
+
+namespace {
+using commands::Json;
+
+std::vector<std::pair<std::string, std::string>> fields_of(const Provider& p) {
+  return {{"id", p.id},           {"name", p.name},       {"credit_code", p.credit_code}, {"contact", p.contact},
+          {"phone", p.phone},     {"address", p.address}, {"contract", p.contract}};
+}
+
+std::vector<std::pair<std::string, std::string>> fields_of(const Instructor& i) {
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"id", i.id},
+      {"name", i.name},
+      {"role", std::string(to_string(i.role))},
+      {"provider", i.provider},
+      {"phone", i.phone},
+      {"practice_years", std::to_string(i.practice_years)},
+      {"project_cases", fmt::format("{}", fmt::join(i.project_cases, "; "))},
+      {"bio", i.bio}};
+  for (size_t n = 0; n < i.credentials.size(); ++n) {
+    const auto& c = i.credentials[n];
+    fields.emplace_back(fmt::format("credentials[{}]", n + 1),
+                        fmt::format("{} {} ({}) {}..{}", to_string(c.kind), c.number, c.issuer,
+                                    format_date(c.valid_from), c.valid_until ? format_date(*c.valid_until) : ""));
+  }
+  return fields;
+}
+
+/// What differs between the two registered kinds.
+template <typename T>
+struct Kind;
+
+template <>
+struct Kind<Provider> {
+  static constexpr const char* name = "provider";
+  static Provider read(const std::string& text, const std::string& file) { return read_provider(text, file); }
+  static fs::path path(std::string_view id) { return paths::provider(id); }
+  static void check(Context&, const Provider&) {}
+  static Table list(Context& context, Json& json) {
+    Table table{{"id", tr("name")}, {}};
+    for (const auto& row : context.index().providers()) {
+      table.rows.push_back({row.id, row.name});
+      json.push_back({{"id", row.id}, {"name", row.name}});
+    }
+    return table;
+  }
+};
+
+template <>
+struct Kind<Instructor> {
+  static constexpr const char* name = "instructor";
+  static Instructor read(const std::string& text, const std::string& file) { return read_instructor(text, file); }
+  static fs::path path(std::string_view id) { return paths::instructor(id); }
+  static void check(Context& context, const Instructor& instructor) {
+    if (!instructor.provider.empty()) {
+      commands::require_present(context, paths::provider(instructor.provider), "provider", instructor.provider);
+    }
+    for (const auto& problem :
+         qualification_problems(instructor, context.now().date, context.settings().rules.min_practice_years)) {
+      context.note(Diagnostic{Severity::warning, "instructor-credential", {}, 0, {}, problem,
+                              tr("plans naming this instructor will be refused until this is fixed")});
+    }
+  }
+  static Table list(Context& context, Json& json) {
+    Table table{{"id", tr("name"), tr("role"), tr("provider"), tr("credentials")}, {}};
+    for (const auto& row : context.index().instructors()) {
+      table.rows.push_back({row.id, row.name, row.role, row.provider, std::to_string(row.credentials)});
+      json.push_back({{"id", row.id},
+                      {"name", row.name},
+                      {"role", row.role},
+                      {"provider", row.provider},
+                      {"credentials", row.credentials}});
+    }
+    return table;
+  }
+};
+
+template <typename T>
+void register_kind(CommandTable& table, const char* description) {
+  using K = Kind<T>;
+  auto* group = table.group(K::name, description);
+  auto file = std::make_shared<std::string>();
+  auto* add = group->add_subcommand("add", tr("register from a TOML file"));
+  add->add_option("file", *file, tr("TOML file"))->required();
+  table.add(add, fmt::format("{} add", K::name), Access::write, [file](Context& context) {
+    std::string text = read_file(*file, *file);
+    T record = K::read(text, *file);
+    commands::require_absent(context, K::path(record.id), K::name, record.id);
+    K::check(context, record);
+    WriteSet writes(context.root());
+    writes.put(K::path(record.id), text);
+    context.commit(writes, record.id);
+    commands::confirm(context, fmt::format(fmt::runtime(tr("registered {} {}")), K::name, record.id));
+    return ExitCode::ok;
+  });
+
+  auto* list = group->add_subcommand("list", tr("list registered ones"));
+  table.add(list, fmt::format("{} list", K::name), Access::read, [](Context& context) {
+    Json json = Json::array();
+    Table rows = K::list(context, json);
+    context.print_result(rows, json);
+    return ExitCode::ok;
+  });
+
+  auto id = std::make_shared<std::string>();
+  auto* show = group->add_subcommand("show", tr("show one"));
+  show->add_option("id", *id, tr("id"))->required();
+  table.add(show, fmt::format("{} show", K::name), Access::read, [id](Context& context) {
+    commands::require_present(context, K::path(*id), K::name, *id);
+    auto relative = K::path(*id).generic_string();
+    T record = K::read(read_file(context.root() / relative, relative), relative);
+    auto fields = fields_of(record);
+    context.print_result(commands::key_values(fields), commands::object_of(fields));
+    return ExitCode::ok;
+  });
+}
+}  // namespace
+
+void register_provider(CommandTable& table) {
+  register_kind<Provider>(table, tr("training providers (培训服务商)"));
+}
+
+void register_instructor(CommandTable& table) {
+  register_kind<Instructor>(table, tr("instructors and their credentials (讲师资质, Art. 6)"));
+}
+
+}  // namespace ldt

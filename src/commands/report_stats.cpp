@@ -1,0 +1,59 @@
+// ldt report stats [--session ID] [--provider ID] [--from D] [--to D] [--output FILE]
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "common.hpp"
+#include "ldt/cli/commands.hpp"
+#include "ldt/domain/signin_date.hpp"
+#include "ldt/report/stats.hpp"
+#include "ldt/util/i18n.hpp"
+
+namespace ldt {
+
+namespace {
+struct StatsOptions {
+  ReportFilter filter;
+  std::string output;
+};
+
+std::string date_option(const std::string& text, const char* flag) {
+  if (text.empty()) return text;
+  auto date = parse_date(text);
+  if (!date) {
+    throw input_error(fmt::format(fmt::runtime(tr("not a date: \"{}\"")), text), tr("use e.g. 2021-03-01"), {}, 0,
+                      flag);
+  }
+  return format_date(*date);
+}
+
+ExitCode stats(Context& context, StatsOptions options) {
+  options.filter.from = date_option(options.filter.from, "--from");
+  options.filter.to = date_option(options.filter.to, "--to");
+  StatsBuilder builder;
+  context.index().for_each_attendance(options.filter, [&](const AttendanceRow& row) { builder.add(row); });
+  Table table = stats_table(builder.finish());
+  if (options.output.empty()) {
+    context.print_table(table);
+    return ExitCode::ok;
+  }
+  WriteSet out(fs::absolute(options.output).parent_path());
+  out.put(fs::path(options.output).filename(), render(table, context.format, true));
+  out.commit();
+  commands::confirm(context, fmt::format(fmt::runtime(tr("wrote {}")), options.output));
+  return ExitCode::ok;
+}
+}  // namespace
+
+void register_report_stats(CommandTable& table) {
+  auto* group = table.group("report", tr("reports (SPEC §7)"));
+  auto options = std::make_shared<StatsOptions>();
+  auto* app = group->add_subcommand("stats", tr("person_times and persons by category, town, month, provider"));
+  app->add_option("--session", options->filter.session, tr("only this session"));
+  app->add_option("--provider", options->filter.provider, tr("only this provider"));
+  app->add_option("--from", options->filter.from, tr("sessions starting on or after this day"));
+  app->add_option("--to", options->filter.to, tr("sessions starting on or before this day"));
+  app->add_option("--output", options->output, tr("write to this file (CSV gets a UTF-8 BOM for Excel/WPS)"));
+  table.add(app, "report stats", Access::read, [options](Context& context) { return stats(context, *options); });
+}
+
+}  // namespace ldt

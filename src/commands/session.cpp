@@ -1,0 +1,216 @@
+// ldt session open|close|list|show — Measures Art. 7, 10.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "common.hpp"
+#include "ldt/cli/commands.hpp"
+#include "ldt/domain/signin_date.hpp"
+#include "ldt/project/records.hpp"
+#include "ldt/util/i18n.hpp"
+
+namespace ldt {
+
+namespace {
+using commands::Json;
+
+struct OpenOptions {
+  std::string plan, start, end, location, id, mode = "offline", head_teacher;
+  std::vector<std::string> instructors;
+};
+
+struct CloseOptions {
+  std::string id, ended_at;
+};
+
+DateTime time_option(const std::string& text, const char* flag) {
+  auto time = parse_datetime(text);
+  if (!time) {
+    throw input_error(fmt::format(fmt::runtime(tr("not a time: \"{}\"")), text),
+                      tr("use e.g. 2021-03-10 09:00, 2021-03-10T09:00, 2021/3/10 9:00 or 2021年3月10日 9:00 (CST)"),
+                      {}, 0, flag);
+  }
+  return *time;
+}
+
+/// Instructors the plan allows on `day`: the plan's own, with approved amendments before it applied.
+std::vector<std::string> allowed_instructors(const Plan& plan, const PlanDecision& decision, const DateTime& start) {
+  std::vector<std::string> allowed = plan.instructors;
+  for (const auto& amendment : decision.amendments) {
+    if (!amendment.approved_at || !(*amendment.approved_at <= start)) continue;
+    std::replace(allowed.begin(), allowed.end(), amendment.replace_old, amendment.replace_new);
+    if (std::find(allowed.begin(), allowed.end(), amendment.replace_new) == allowed.end()) {
+      allowed.push_back(amendment.replace_new);
+    }
+  }
+  return allowed;
+}
+
+ExitCode open_session(Context& context, const OpenOptions& options) {
+  commands::require_present(context, paths::plan(options.plan), "plan", options.plan);
+  auto plan_path = paths::plan(options.plan).generic_string();
+  auto decision_path = paths::plan_decision(options.plan).generic_string();
+  Plan plan = read_plan(read_file(context.root() / plan_path, plan_path), plan_path);
+  PlanDecision decision = read_plan_decision(read_file(context.root() / decision_path, decision_path), decision_path);
+  Session session;
+  session.plan = plan.id;
+  session.start = time_option(options.start, "--start");
+  session.end = time_option(options.end, "--end");
+  if (!(session.start < session.end)) {
+    throw input_error(tr("the session ends before it starts"), tr("check --start and --end"), {}, 0, "--end");
+  }
+  auto mode = session_mode_from(options.mode);
+  if (!mode) throw input_error(tr("--mode must be offline, online or mixed"), {}, {}, 0, "--mode");
+  session.mode = *mode;
+  if (decision.status != PlanStatus::approved) {
+    throw state_error(fmt::format(fmt::runtime(tr("plan {} is {}, not approved (Art. 10.2)")), plan.id,
+                                  to_string(decision.status)),
+                      tr("the office approves it with `ldt plan approve`"), plan_path);
+  }
+  if (day_number(session.start.date) < day_number(plan.window_start) ||
+      day_number(session.end.date) > day_number(plan.window_end)) {
+    throw state_error(fmt::format(fmt::runtime(tr("the session's times are outside the plan's window {}..{}")),
+                                  format_date(plan.window_start), format_date(plan.window_end)),
+                      tr("choose times inside the approved window, or submit a new plan"), plan_path);
+  }
+  auto allowed = allowed_instructors(plan, decision, session.start);
+  session.instructors = options.instructors.empty() ? allowed : options.instructors;
+  for (const auto& instructor : session.instructors) {
+    if (std::find(allowed.begin(), allowed.end(), instructor) == allowed.end()) {
+      throw state_error(fmt::format(fmt::runtime(tr("instructor {} is not approved for plan {} (Art. 10.3)")),
+                                    instructor, plan.id),
+                        tr("request an instructor change with `ldt plan amend` and have it approved first"));
+    }
+  }
+  session.id = options.id;
+  if (session.id.empty()) {
+    std::string date = format_date(session.start.date);
+    date.erase(std::remove(date.begin(), date.end(), '-'), date.end());
+    session.id = fmt::format("{}-{}", plan.id, date);
+    for (int n = 2; fs::exists(context.root() / paths::session(session.id)); ++n) {
+      session.id = fmt::format("{}-{}-{}", plan.id, date, n);
+    }
+  }
+  commands::require_absent(context, paths::session(session.id), "session", session.id);
+  session.location = options.location;
+  session.head_teacher = options.head_teacher;
+  session.opened_at = context.now();
+  session.opened_by = context.actor();
+  WriteSet writes(context.root());
+  writes.put(paths::session(session.id), write_session(session));
+  context.commit(writes, session.id);
+  if (context.format == Format::json) {
+    context.print(Json{{"id", session.id}, {"status", "open"}}.dump(2) + "\n");
+  } else {
+    commands::confirm(context, fmt::format(fmt::runtime(tr("opened session {}")), session.id));
+  }
+  return ExitCode::ok;
+}
+
+Session load_session(const Context& context, const std::string& id) {
+  commands::require_present(context, paths::session(id), "session", id);
+  auto relative = paths::session(id).generic_string();
+  return read_session(read_file(context.root() / relative, relative), relative);
+}
+
+ExitCode close_session(Context& context, const CloseOptions& options) {
+  Session session = load_session(context, options.id);
+  if (session.status == SessionStatus::closed) {
+    throw state_error(fmt::format(fmt::runtime(tr("session {} is already closed")), session.id), {});
+  }
+  session.status = SessionStatus::closed;
+  session.closed_at = context.now();
+  if (!options.ended_at.empty()) session.ended_at = time_option(options.ended_at, "--ended-at");
+  WriteSet writes(context.root());
+  writes.put(paths::session(session.id), write_session(session));
+  context.commit(writes, session.id);
+  commands::confirm(context, fmt::format(fmt::runtime(tr("closed session {}")), session.id));
+  return ExitCode::ok;
+}
+
+Json session_json(const SessionRow& row) {
+  return {{"id", row.id},
+          {"plan", row.plan},
+          {"provider", row.provider},
+          {"start", row.start},
+          {"end", row.end},
+          {"location", row.location},
+          {"mode", row.mode},
+          {"status", row.status},
+          {"person_times", row.person_times},
+          {"signin_days", row.signin_days},
+          {"open_rejects", row.open_rejects}};
+}
+
+ExitCode list_sessions(Context& context) {
+  Table table{{"id", tr("plan"), tr("status"), tr("start"), tr("end"), tr("person_times"), tr("open rejects"),
+               tr("location")},
+              {}};
+  Json json = Json::array();
+  for (const auto& row : context.index().sessions()) {
+    table.rows.push_back({row.id, row.plan, row.status, row.start.substr(0, 16), row.end.substr(0, 16),
+                          std::to_string(row.person_times), std::to_string(row.open_rejects), row.location});
+    json.push_back(session_json(row));
+  }
+  context.print_result(table, json);
+  return ExitCode::ok;
+}
+
+ExitCode show_session(Context& context, const std::string& id) {
+  Session session = load_session(context, id);
+  auto row = context.index().session(id);
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"id", session.id},
+      {"plan", session.plan},
+      {"provider", row ? row->provider : ""},
+      {"status", std::string(to_string(session.status))},
+      {"start", format_datetime(session.start)},
+      {"end", format_datetime(session.end)},
+      {"ended_at", session.ended_at ? format_datetime(*session.ended_at) : ""},
+      {"location", session.location},
+      {"mode", std::string(to_string(session.mode))},
+      {"head_teacher", session.head_teacher},
+      {"instructors", fmt::format("{}", fmt::join(session.instructors, ", "))},
+      {"opened", format_datetime(session.opened_at) + " " + session.opened_by},
+      {"closed_at", session.closed_at ? format_datetime(*session.closed_at) : ""},
+      {"person_times", std::to_string(row ? row->person_times : 0)},
+      {"signin_days", std::to_string(row ? row->signin_days : 0)},
+      {"open_rejects", std::to_string(row ? row->open_rejects : 0)}};
+  context.print_result(commands::key_values(fields), commands::object_of(fields));
+  return ExitCode::ok;
+}
+}  // namespace
+
+void register_session(CommandTable& table) {
+  auto* group = table.group("session", tr("training sessions (培训班)"));
+  auto open_options = std::make_shared<OpenOptions>();
+  auto* open_app = group->add_subcommand("open", tr("open a session under an approved plan"));
+  open_app->add_option("--plan", open_options->plan, tr("approved plan id"))->required();
+  open_app->add_option("--start", open_options->start, tr("start time (CST)"))->required();
+  open_app->add_option("--end", open_options->end, tr("end time (CST)"))->required();
+  open_app->add_option("--location", open_options->location, tr("where it takes place"))->required();
+  open_app->add_option("--id", open_options->id, tr("session id (default: PLAN-YYYYMMDD)"));
+  open_app->add_option("--mode", open_options->mode, tr("offline, online or mixed"));
+  open_app->add_option("--head-teacher", open_options->head_teacher, tr("head teacher (班主任)"));
+  open_app->add_option("--instructor", open_options->instructors, tr("instructor ids (default: the plan's)"));
+  table.add(open_app, "session open", Access::write,
+            [open_options](Context& context) { return open_session(context, *open_options); });
+
+  auto close_options = std::make_shared<CloseOptions>();
+  auto* close_app = group->add_subcommand("close", tr("close a session after it ended"));
+  close_app->add_option("id", close_options->id, tr("session id"))->required();
+  close_app->add_option("--ended-at", close_options->ended_at, tr("actual end time, if not the planned one"));
+  table.add(close_app, "session close", Access::write,
+            [close_options](Context& context) { return close_session(context, *close_options); });
+
+  auto* list_app = group->add_subcommand("list", tr("list sessions"));
+  table.add(list_app, "session list", Access::read, [](Context& context) { return list_sessions(context); });
+
+  auto id = std::make_shared<std::string>();
+  auto* show_app = group->add_subcommand("show", tr("show one session"));
+  show_app->add_option("id", *id, tr("session id"))->required();
+  table.add(show_app, "session show", Access::read, [id](Context& context) { return show_session(context, *id); });
+}
+
+}  // namespace ldt

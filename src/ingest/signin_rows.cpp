@@ -1,0 +1,195 @@
+#include "ldt/ingest/signin_rows.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "ldt/domain/category.hpp"
+#include "ldt/domain/id_number.hpp"
+#include "ldt/domain/person_name.hpp"
+#include "ldt/domain/phone.hpp"
+#include "ldt/domain/signin_date.hpp"
+#include "ldt/util/i18n.hpp"
+
+namespace ldt {
+
+namespace {
+bool is_space_only(std::string_view text) {
+  // ASCII white space, U+3000 and NBSP count as empty.
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n') {
+      ++i;
+    } else if (text.substr(i, 3) == "\xE3\x80\x80") {
+      i += 3;
+    } else if (text.substr(i, 2) == "\xC2\xA0") {
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string trimmed(std::string_view text) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return std::string(text);
+}
+
+Issue issue(const char* code, const char* field, std::string message) { return Issue{code, field, std::move(message)}; }
+
+/// The cell under `field`'s column, or "" when the header lacks it or the row is short.
+std::string_view cell_of(const HeaderMap& header, const Record& record, Field field) {
+  auto column = header.column(field);
+  if (!column || *column >= record.cells.size()) return {};
+  return record.cells[*column];
+}
+
+std::string extra_json(const HeaderMap& header, const Record& record, const std::string& phone_extra) {
+  nlohmann::ordered_json extra = nlohmann::ordered_json::object();
+  for (size_t i = 0; i < header.width && i < record.cells.size(); ++i) {
+    if (header.fields[i] != Field::extra || is_space_only(record.cells[i])) continue;
+    std::string key = header.names[i].empty() ? fmt::format("column{}", i + 1) : header.names[i];
+    for (int n = 2; extra.contains(key); ++n) key = fmt::format("{}#{}", header.names[i], n);
+    extra[key] = record.cells[i];
+  }
+  if (!phone_extra.empty()) extra["phone_extra"] = phone_extra;
+  if (extra.empty()) return {};
+  return extra.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<Issue> flag_categories(std::string_view cell, Category category, const char* column,
+                                     std::vector<Category>& categories) {
+  switch (parse_flag(cell)) {
+    case FlagValue::yes: categories.push_back(category); return std::nullopt;
+    case FlagValue::no: return std::nullopt;
+    case FlagValue::invalid: break;
+  }
+  return issue("category-unknown", column,
+               fmt::format(fmt::runtime(tr("\"{}\" is not a yes/no value; write 是/否 (also √, 1/0, Y/N, 有/无)")),
+                           trimmed(cell)));
+}
+}  // namespace
+
+bool is_blank_row(const Record& record) {
+  for (const auto& cell : record.cells) {
+    if (!is_space_only(cell)) return false;
+  }
+  return true;
+}
+
+bool is_footer_row(const Record& record) {
+  for (const auto& cell : record.cells) {
+    if (is_space_only(cell)) continue;
+    std::string text = trimmed(cell);
+    for (const char* word : {"合计", "制表人", "填表人", "审核人"}) {
+      if (std::string_view(text).starts_with(word)) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+NormalizedRow normalize_row(const HeaderMap& header, const Record& record, const ImportSession& session) {
+  NormalizedRow out;
+  auto reject = [&](Issue reason) {
+    out.reject = std::move(reason);
+    out.signin.reset();
+    return out;
+  };
+  if (record.problem == Record::Problem::encoding) {
+    return reject(issue("encoding", "",
+                        fmt::format(fmt::runtime(tr("bytes at offset {} do not decode in this file's encoding; "
+                                                    "retype the row or re-export the file as UTF-8")),
+                                    record.byte_offset)));
+  }
+  if (record.problem == Record::Problem::quote) {
+    return reject(issue("quote", "",
+                        tr("a quoted cell opened on this line is never closed properly; remove the stray "
+                           "quotation mark (\") and import the row again")));
+  }
+  for (size_t i = header.width; i < record.cells.size(); ++i) {
+    if (!is_space_only(record.cells[i])) {
+      return reject(issue("row-shape", "",
+                          fmt::format(fmt::runtime(tr("a value in column {} beyond the header's {} columns; move it "
+                                                      "under a column or give the column a header")),
+                                      i + 1, header.width)));
+    }
+  }
+  std::string_view raw_name = cell_of(header, record, Field::name);
+  std::string_view raw_id = cell_of(header, record, Field::id_number);
+  if (is_space_only(raw_name)) {
+    return reject(issue("missing-field", "name", tr("the name is empty; fill it in from the paper sheet")));
+  }
+  if (clean_id_text(raw_id).empty()) {
+    return reject(issue("missing-field", "id_number", tr("the ID number is empty; fill it in from the paper sheet")));
+  }
+  IdNumberResult id = parse_id_number(raw_id, session.first_day, session.min_age, session.max_age);
+  if (id.reject) return reject(*id.reject);
+  NameResult name = parse_person_name(raw_name);
+  if (name.reject) return reject(*name.reject);
+  PhoneResult phone = parse_phone(cell_of(header, record, Field::phone));
+  if (phone.reject) return reject(*phone.reject);
+
+  CategoryResult categories = parse_categories(cell_of(header, record, Field::category));
+  if (categories.reject) return reject(*categories.reject);
+  if (auto problem = flag_categories(cell_of(header, record, Field::poor_household), Category::poor_household,
+                                     "poor_household", categories.categories)) {
+    return reject(*problem);
+  }
+  if (auto problem = flag_categories(cell_of(header, record, Field::disabled), Category::disabled, "disabled",
+                                     categories.categories)) {
+    return reject(*problem);
+  }
+  SigninDateResult date = parse_signin_date(cell_of(header, record, Field::signed_at), session.first_day,
+                                            session.last_day);
+  if (date.reject) return reject(*date.reject);
+
+  StoredSignin s;
+  s.day = format_date(date.day);
+  s.id_number = id.id->value;
+  s.name = name.name;
+  s.gender = std::string(1, id.id->gender);
+  s.birth_date = format_date(id.id->birth_date);
+  s.phone = phone.phone;
+  s.address = trimmed(cell_of(header, record, Field::address));
+  s.town = trimmed(cell_of(header, record, Field::town));
+  s.village = trimmed(cell_of(header, record, Field::village));
+  uint32_t mask = 0;
+  for (Category category : categories.categories) mask |= 1U << static_cast<int>(category);
+  for (int i = 0; i < k_category_count; ++i) {
+    if ((mask & (1U << i)) == 0) continue;
+    if (!s.categories.empty()) s.categories += ';';
+    s.categories += category_id(static_cast<Category>(i));
+  }
+  if (date.seconds_of_day) s.signed_at = format_datetime(DateTime{date.day, *date.seconds_of_day});
+  s.note = trimmed(cell_of(header, record, Field::note));
+  s.extra = extra_json(header, record, phone.extra);
+  s.source_line = record.line;
+
+  for (auto* warnings : {&id.warnings, &name.warnings, &phone.warnings, &date.warnings}) {
+    for (auto& warning : *warnings) out.warnings.push_back(std::move(warning));
+  }
+  std::string gender_cell = trimmed(cell_of(header, record, Field::gender));
+  if ((gender_cell == "男" && s.gender == "F") || (gender_cell == "女" && s.gender == "M")) {
+    out.warnings.push_back(issue("gender-mismatch", "gender",
+                                 tr("the sheet's gender differs from the one the ID number encodes; the ID's is "
+                                    "kept — check the ID number on the paper sheet")));
+  }
+  if (s.phone.empty()) {
+    out.warnings.push_back(issue("phone-missing", "phone",
+                                 tr("no phone number: the statistics table (Art. 8.4.1) stays incomplete until it "
+                                    "is filled in")));
+  }
+  if (s.address.empty() && s.town.empty() && s.village.empty()) {
+    out.warnings.push_back(issue("address-missing", "address",
+                                 tr("no address: the statistics table (Art. 8.4.1) stays incomplete until it is "
+                                    "filled in")));
+  }
+  out.signin = std::move(s);
+  return out;
+}
+
+}  // namespace ldt
