@@ -191,7 +191,6 @@ void Index::refresh(bool bulk) {
                           query.getColumn(3).getInt64(), query.getColumn(4).getString()});
     }
   }
-  bool changed = false;
   try {
     for (const auto& [relative, entry] : known) {
       if (disk.count(relative) == 0) {
@@ -200,14 +199,12 @@ void Index::refresh(bool bulk) {
         SQLite::Statement drop(*db_, "DELETE FROM file WHERE id = ?");
         drop.bind(1, entry.id);
         drop.exec();
-        changed = true;
       }
     }
     for (const auto& [relative, state] : disk) {
       auto it = known.find(relative);
       if (it != known.end() && it->second.size == state.size && it->second.mtime_ns == state.mtime_ns) continue;
       begin();
-      changed = true;
       std::string sha = sha256_file(root_ / relative);
       std::int64_t file_id = 0;
       if (it != known.end()) {
@@ -242,14 +239,13 @@ void Index::refresh(bool bulk) {
     begin();
     db_->exec(std::string(*resource("index-keys.sql")));
     db_->exec(fmt::format("PRAGMA user_version = {}", k_schema_version));
-    changed = true;
   }
   if (in_transaction_) {
     db_->exec("COMMIT");
     in_transaction_ = false;
   }
+  // Statistics for the query planner after a bulk load (incremental refreshes keep them).
   if (bulk) db_->exec("ANALYZE");
-  else if (changed) db_->exec("PRAGMA optimize");
 }
 
 void Index::forget_file(std::int64_t file_id, const std::string& relative) {

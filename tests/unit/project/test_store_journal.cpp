@@ -1,0 +1,109 @@
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <fstream>
+
+#include "ldt/project/project.hpp"
+#include "ldt/project/signin_store.hpp"
+
+using namespace ldt;
+
+namespace {
+/// A scratch directory removed at the end of the test.
+struct Scratch {
+  fs::path path;
+  Scratch() : path(fs::temp_directory_path() / ("ldt-unit-" + std::to_string(::getpid()) + "-" +
+                                                 std::to_string(reinterpret_cast<std::uintptr_t>(this)))) {
+    fs::create_directories(path);
+  }
+  ~Scratch() { fs::remove_all(path); }
+};
+}  // namespace
+
+TEST_SUITE("project/signin_store") {
+  TEST_CASE("csv_field quotes only what needs it") {
+    CHECK(csv_field("河田镇") == "河田镇");
+    CHECK(csv_field("a,b") == "\"a,b\"");
+    CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(csv_field("two\nlines") == "\"two\nlines\"");
+    CHECK(csv_field(" padded") == "\" padded\"");
+  }
+
+  TEST_CASE("sign-ins round-trip through the canonical file") {
+    Scratch scratch;
+    StoredSignin s{"2021-03-10", "441523198707149716", "彭燕", "M", "1987-07-14", "19776317066",
+                   "广东省汕尾市陆河县河田镇,罗庚村 35号", "河田镇", "罗庚村", "poor_household;rural_woman",
+                   "2021-03-10T08:50:00+08:00", "", R"({"序号":"1"})", "abc", 2, "2021-03-10T18:00:00+08:00", ""};
+    {
+      std::ofstream out(scratch.path / "signins.csv", std::ios::binary);
+      out << signins_header_line() << signin_line(s);
+    }
+    std::vector<StoredSignin> read;
+    read_signins(scratch.path / "signins.csv", "signins.csv", [&](StoredSignin&& r) { read.push_back(r); });
+    REQUIRE(read.size() == 1);
+    CHECK(read[0].address == s.address);
+    CHECK(read[0].extra == s.extra);
+    CHECK(read[0].source_line == 2);
+  }
+
+  TEST_CASE("a hand-edited row with a bad value names file, line and field") {
+    Scratch scratch;
+    {
+      std::ofstream out(scratch.path / "signins.csv", std::ios::binary);
+      out << signins_header_line() << "2021-13-10,441523198707149716,彭燕,M,1987-07-14,,,,,,,,,x,2,t,\n";
+    }
+    try {
+      read_signins(scratch.path / "signins.csv", "sessions/s1/signins.csv", [](StoredSignin&&) {});
+      FAIL("expected an error");
+    } catch (const Error& error) {
+      CHECK(error.exit_code() == ExitCode::input);
+      CHECK(error.diagnostics()[0].line == 2);
+      CHECK(error.diagnostics()[0].field == "day");
+    }
+  }
+}
+
+TEST_SUITE("project/journal") {
+  TEST_CASE("the hash chain verifies, and an edit is found at its line") {
+    Scratch scratch;
+    for (const char* target : {"a", "b", "c"}) {
+      WriteSet writes(scratch.path);
+      JournalEntry entry;
+      entry.time = "2021-03-10T09:00:00+08:00";
+      entry.actor = "test";
+      entry.command = "plan approve";
+      entry.target = target;
+      stage_journal_entry(scratch.path, writes, entry);
+      writes.commit();
+    }
+    CHECK(verify_journal(scratch.path).empty());
+    auto entries = read_journal(scratch.path);
+    REQUIRE(entries.size() == 3);
+    CHECK(entries[2].seq == 3);
+    std::string text;
+    {
+      std::ifstream in(scratch.path / "journal.jsonl");
+      text.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    auto at = text.find("\"target\":\"b\"");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 12, "\"target\":\"x\"");
+    {
+      std::ofstream out(scratch.path / "journal.jsonl", std::ios::binary);
+      out << text;
+    }
+    auto problems = verify_journal(scratch.path);
+    REQUIRE_FALSE(problems.empty());
+    CHECK(problems[0].line == 2);
+  }
+
+  TEST_CASE("a write set that is not committed leaves nothing behind") {
+    Scratch scratch;
+    {
+      WriteSet writes(scratch.path);
+      writes.put("plans/p.toml", "id = \"p\"\n");
+    }
+    CHECK_FALSE(fs::exists(scratch.path / "plans" / "p.toml"));
+  }
+}
