@@ -25,10 +25,12 @@ void require_absent(const Context& context, const fs::path& relative, std::strin
   }
 }
 
-void require_present(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id) {
+void require_present(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id,
+                     std::string file, int line, std::string field) {
   if (!fs::exists(context.root() / relative)) {
     throw input_error(fmt::format(fmt::runtime(tr("unknown {} \"{}\"")), kind, id),
-                      fmt::format(fmt::runtime(tr("see `ldt {} list` for the known ones")), kind));
+                      fmt::format(fmt::runtime(tr("see `ldt {} list` for the known ones")), kind), std::move(file),
+                      line, std::move(field));
   }
 }
 

@@ -17,8 +17,10 @@ using Json = nlohmann::ordered_json;
 Table key_values(const std::vector<std::pair<std::string, std::string>>& pairs);
 /// Refuses (exit 3) when `relative` already exists in the project.
 void require_absent(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id);
-/// Refuses (exit 2) when `relative` does not exist, naming the kind and the list command.
-void require_present(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id);
+/// Refuses (exit 2) when `relative` does not exist, naming the kind and the list command, and
+/// where the reference was made (file, line, field) when it came from a file.
+void require_present(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id,
+                     std::string file = {}, int line = 0, std::string field = {});
 /// The JSON object of a key/value list (values as strings).
 Json object_of(const std::vector<std::pair<std::string, std::string>>& pairs);
 /// Prints "<verb> <kind> <id>" as a one-line confirmation.

@@ -41,14 +41,16 @@ ExitCode submit(Context& context, const SubmitOptions& options) {
   std::string text = read_file(options.file, options.file);
   Plan plan = read_plan(text, options.file);
   commands::require_absent(context, paths::plan(plan.id), "plan", plan.id);
-  commands::require_present(context, paths::provider(plan.provider), "provider", plan.provider);
+  commands::require_present(context, paths::provider(plan.provider), "provider", plan.provider, options.file,
+                            toml_key_line(text, "provider"), "provider");
   if (day_number(plan.window_end) < day_number(plan.window_start)) {
     throw input_error(tr("the plan's window ends before it starts"), tr("check window_start and window_end"),
                       options.file, 0, "window_end");
   }
   std::vector<Diagnostic> unqualified;
   for (const auto& id : plan.instructors) {
-    commands::require_present(context, paths::instructor(id), "instructor", id);
+    commands::require_present(context, paths::instructor(id), "instructor", id, options.file,
+                              toml_key_line(text, "instructors"), "instructors");
     auto relative = paths::instructor(id).generic_string();
     Instructor instructor = read_instructor(read_file(context.root() / relative, relative), relative);
     for (auto& problem :

@@ -46,7 +46,7 @@ struct Kind<Provider> {
   static constexpr const char* name = "provider";
   static Provider read(const std::string& text, const std::string& file) { return read_provider(text, file); }
   static fs::path path(std::string_view id) { return paths::provider(id); }
-  static void check(Context&, const Provider&) {}
+  static void check(Context&, const Provider&, const std::string&, const std::string&) {}
   static Table list(Context& context, Json& json) {
     Table table{{"id", tr("name")}, {}};
     for (const auto& row : context.index().providers()) {
@@ -62,9 +62,10 @@ struct Kind<Instructor> {
   static constexpr const char* name = "instructor";
   static Instructor read(const std::string& text, const std::string& file) { return read_instructor(text, file); }
   static fs::path path(std::string_view id) { return paths::instructor(id); }
-  static void check(Context& context, const Instructor& instructor) {
+  static void check(Context& context, const Instructor& instructor, const std::string& text, const std::string& file) {
     if (!instructor.provider.empty()) {
-      commands::require_present(context, paths::provider(instructor.provider), "provider", instructor.provider);
+      commands::require_present(context, paths::provider(instructor.provider), "provider", instructor.provider, file,
+                                toml_key_line(text, "provider"), "provider");
     }
     for (const auto& problem :
          qualification_problems(instructor, context.now().date, context.settings().rules.min_practice_years)) {
@@ -97,7 +98,7 @@ void register_kind(CommandTable& table, const char* description) {
     std::string text = read_file(*file, *file);
     T record = K::read(text, *file);
     commands::require_absent(context, K::path(record.id), K::name, record.id);
-    K::check(context, record);
+    K::check(context, record, text, *file);
     WriteSet writes(context.root());
     writes.put(K::path(record.id), text);
     context.commit(writes, record.id);

@@ -31,13 +31,16 @@ ExitCode stats(Context& context, StatsOptions options) {
   options.filter.to = date_option(options.filter.to, "--to");
   StatsBuilder builder;
   context.index().for_each_attendance(options.filter, [&](const AttendanceRow& row) { builder.add(row); });
-  Table table = stats_table(builder.finish());
+  Stats stats = builder.finish();
+  Table table = stats_table(stats);
+  std::string text = context.format == Format::json ? stats_json(stats).dump(2) + "\n"
+                                                    : render(table, context.format, !options.output.empty());
   if (options.output.empty()) {
-    context.print_table(table);
+    context.print(text);
     return ExitCode::ok;
   }
   WriteSet out(fs::absolute(options.output).parent_path());
-  out.put(fs::path(options.output).filename(), render(table, context.format, true));
+  out.put(fs::path(options.output).filename(), text);
   out.commit();
   commands::confirm(context, fmt::format(fmt::runtime(tr("wrote {}")), options.output));
   return ExitCode::ok;

@@ -37,6 +37,7 @@ struct FileReport {
   int header_line = 0;
   long long rows = 0, accepted = 0, duplicates = 0, updated = 0, rejected = 0, skipped = 0;
   std::vector<LineIssue> rejects, warnings;
+  bool archived_before = false;  ///< the same bytes were imported before (re-import)
 };
 
 /// The state of one import run over one session.
@@ -106,7 +107,8 @@ std::optional<std::pair<std::string, int>> fix_origin(const HeaderMap& header, c
   }
 }
 
-void keep_reject(Run& run, StoredReject reject, const std::optional<std::pair<std::string, int>>& origin) {
+void keep_reject(Run& run, StoredReject reject, const std::optional<std::pair<std::string, int>>& origin,
+                 bool archived_before) {
   for (auto& open : run.open_rejects) {
     bool same = origin ? (open.source_file == origin->first && open.line == origin->second)
                        : (open.source_sha256 == reject.source_sha256 && open.line == reject.line);
@@ -119,7 +121,8 @@ void keep_reject(Run& run, StoredReject reject, const std::optional<std::pair<st
     open = std::move(reject);
     return;
   }
-  run.open_rejects.push_back(std::move(reject));
+  // Re-importing a file adds nothing: a row of it that is no longer open was fixed since.
+  if (!archived_before || origin) run.open_rejects.push_back(std::move(reject));
 }
 
 void close_reject(Run& run, const std::pair<std::string, int>& origin) {
@@ -152,7 +155,7 @@ void import_record(Run& run, FileReport& report, const HeaderMap& header, const 
     keep_reject(run,
                 StoredReject{report.file, report.sha256, line, reject->field, reject->code, reject->message, run.now,
                              header.names, record.cells},
-                origin);
+                origin, report.archived_before);
     return;
   }
   for (auto& warning : row.warnings) report.warnings.push_back({record.line, std::move(warning)});
@@ -185,6 +188,8 @@ void import_file(Run& run, const std::string& file) {
   FileReport report;
   report.file = fs::path(file).filename().string();
   report.sha256 = sha256_file(file);
+  report.archived_before = std::any_of(run.sources.begin(), run.sources.end(),
+                                       [&](const StoredSource& s) { return s.sha256 == report.sha256; });
   RecordReader reader(file, run.encoding, file);
   report.encoding = std::string(encoding_name(reader.encoding()));
   std::vector<Record> head;
@@ -196,9 +201,7 @@ void import_file(Run& run, const std::string& file) {
   Record record;
   while (reader.next(record)) import_record(run, report, header, record);
 
-  bool archived = std::any_of(run.sources.begin(), run.sources.end(),
-                              [&](const StoredSource& s) { return s.sha256 == report.sha256; });
-  if (!archived) {
+  if (!report.archived_before) {
     std::string extension = fs::path(file).extension().string();
     auto stored = paths::source(run.session.id, report.sha256, extension);
     run.writes.copy_from(stored, file);
@@ -258,23 +261,19 @@ Json report_json(const Run& run) {
   return {{"session", run.session.id}, {"files", files}};
 }
 
-/// "line 3, 7, 9" for the issues of one code.
+/// One line per (code, message): "rejected id-checksum ×2 (lines 3, 9): message".
 std::string grouped(const std::vector<LineIssue>& issues, const char* label) {
-  std::map<std::string, std::vector<int>> by_code;
-  std::map<std::string, std::string> example;
-  for (const auto& [line, issue] : issues) {
-    by_code[issue.code].push_back(line);
-    example.try_emplace(issue.code, issue.message);
-  }
+  std::map<std::pair<std::string, std::string>, std::vector<int>> by_reason;
+  for (const auto& [line, issue] : issues) by_reason[{issue.code, issue.message}].push_back(line);
   std::string out;
-  for (const auto& [code, lines] : by_code) {
-    out += fmt::format("  {} {} ×{} ({} {}): {}\n", label, code, lines.size(), tr("lines"), fmt::join(lines, ", "),
-                       example[code]);
+  for (const auto& [reason, lines] : by_reason) {
+    out += fmt::format("  {} {} ×{} ({} {}): {}\n", label, reason.first, lines.size(), tr("lines"),
+                       fmt::join(lines, ", "), reason.second);
   }
   return out;
 }
 
-std::string report_text(const Run& run, bool dry_run) {
+std::string report_text(const Run& run, bool dry_run, bool written) {
   std::string out;
   for (const auto& r : run.reports) {
     out += fmt::format(fmt::runtime(tr("{}: {}, header on line {}: {} accepted, {} duplicates, {} updated, {} rejected"
@@ -287,7 +286,7 @@ std::string report_text(const Run& run, bool dry_run) {
   long long rejected = 0;
   for (const auto& r : run.reports) rejected += r.rejected;
   if (dry_run) out += tr("dry run: nothing was written\n");
-  if (rejected > 0) {
+  if (rejected > 0 && written) {
     out += fmt::format(fmt::runtime(tr("rejected rows are kept: `ldt signin rejects {} --output fix.csv` writes them "
                                        "for correcting in Excel/WPS; import the corrected file again\n")),
                        run.session.id);
@@ -368,7 +367,7 @@ ExitCode import(Context& context, const ImportOptions& options) {
   else index.rollback();
 
   if (context.format == Format::json) context.print(report_json(run).dump(2) + "\n");
-  else context.print(report_text(run, options.dry_run));
+  else context.print(report_text(run, options.dry_run, write));
   if (options.strict && rejected > 0 && !options.dry_run) {
     throw Error(ExitCode::findings,
                 Diagnostic{Severity::error, "strict", {}, 0, {},

@@ -133,7 +133,11 @@ ExitCode rejects(Context& context, const ListOptions& options) {
                     {"message", r.message},
                     {"imported_at", r.imported_at}});
   }
-  context.print_result(table, json);
+  if (table.rows.empty() && context.format == Format::table) {
+    context.print(fmt::format(fmt::runtime(tr("session {} has no open rejects\n")), options.session));
+  } else {
+    context.print_result(table, json);
+  }
   return ExitCode::ok;
 }
 }  // namespace

@@ -284,3 +284,17 @@ void Writer::comment(std::string_view text) {
 }
 
 }  // namespace ldt::records
+
+namespace ldt {
+
+int toml_key_line(std::string_view text, std::string_view key) {
+  try {
+    toml::table table = toml::parse(text);
+    const toml::node* node = table.get(key);
+    return node == nullptr ? 0 : static_cast<int>(node->source().begin.line);
+  } catch (const toml::parse_error&) {
+    return 0;
+  }
+}
+
+}  // namespace ldt

@@ -62,4 +62,13 @@ Table stats_table(const Stats& stats) {
   return table;
 }
 
+nlohmann::ordered_json stats_json(const Stats& stats) {
+  auto json = render_json(stats_table(stats));
+  for (auto& row : json) {
+    row["person_times"] = std::stoll(row["person_times"].get<std::string>());
+    row["persons"] = std::stoll(row["persons"].get<std::string>());
+  }
+  return json;
+}
+
 }  // namespace ldt

@@ -35,7 +35,24 @@ int display_width(std::string_view text) {
   return width;
 }
 
-std::string render_text(const Table& table) {
+namespace {
+/// A cell on one line: line breaks become spaces so columns stay aligned.
+std::string one_line(const std::string& cell) {
+  std::string out = cell;
+  for (char& c : out) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return out;
+}
+}  // namespace
+
+std::string render_text(const Table& input) {
+  Table table{input.columns, {}};
+  for (const auto& row : input.rows) {
+    std::vector<std::string> cells;
+    for (const auto& cell : row) cells.push_back(one_line(cell));
+    table.rows.push_back(std::move(cells));
+  }
   std::vector<int> widths(table.columns.size(), 0);
   auto measure = [&](const std::vector<std::string>& row) {
     for (size_t i = 0; i < row.size() && i < widths.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));

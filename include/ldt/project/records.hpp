@@ -46,6 +46,10 @@ std::string write_plan(const Plan& plan);
 PlanDecision read_plan_decision(std::string_view text, std::string_view file);
 std::string write_plan_decision(const PlanDecision& decision);
 
+/// 1-based line of a top-level key in TOML text, 0 when absent or the text does not parse.
+/// For messages about a value that is valid in itself but refers to something unknown.
+int toml_key_line(std::string_view text, std::string_view key);
+
 /// `sessions/<id>/session.toml`. Also refuses an end that is not after the start.
 Session read_session(std::string_view text, std::string_view file);
 std::string write_session(const Session& session);

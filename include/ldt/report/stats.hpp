@@ -47,5 +47,7 @@ class StatsBuilder {
 
 /// The statistics as one table: dimension, key, label, person_times, persons.
 Table stats_table(const Stats& stats);
+/// The same rows as JSON objects, counts as numbers.
+nlohmann::ordered_json stats_json(const Stats& stats);
 
 }  // namespace ldt
