@@ -18,7 +18,21 @@ Json object_of(const std::vector<std::pair<std::string, std::string>>& pairs) {
   return object;
 }
 
+namespace {
+/// Ids name files and directories of the project: [a-z0-9][a-z0-9-]*, as the JSON Schemas say.
+/// Anything else (e.g. "../x") is refused before it becomes a path.
+void require_valid_id(std::string_view kind, std::string_view id) {
+  bool valid = !id.empty() && id.size() <= 100 && id.front() != '-';
+  for (char c : id) valid = valid && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
+  if (!valid) {
+    throw input_error(fmt::format(fmt::runtime(tr("\"{}\" is not a valid {} id")), id, kind),
+                      tr("ids use lower-case letters a-z, digits and '-', starting with a letter or digit"));
+  }
+}
+}  // namespace
+
 void require_absent(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id) {
+  require_valid_id(kind, id);
   if (fs::exists(context.root() / relative)) {
     throw state_error(fmt::format(fmt::runtime(tr("{} \"{}\" already exists")), kind, id),
                       tr("choose another id, or edit the existing file"), relative.generic_string());
@@ -27,6 +41,7 @@ void require_absent(const Context& context, const fs::path& relative, std::strin
 
 void require_present(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id,
                      std::string file, int line, std::string field) {
+  require_valid_id(kind, id);
   if (!fs::exists(context.root() / relative)) {
     throw input_error(fmt::format(fmt::runtime(tr("unknown {} \"{}\"")), kind, id),
                       fmt::format(fmt::runtime(tr("see `ldt {} list` for the known ones")), kind), std::move(file),
