@@ -9,6 +9,7 @@
 #include <string>
 
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt {
 namespace {
@@ -71,23 +72,7 @@ constexpr std::array<CategoryWord, 25> k_words = {{
     {"企业电商运营人员", Category::enterprise_staff},
 }};
 
-std::string nfkc(std::string_view text) {
-  utf8proc_uint8_t* out = nullptr;
-  auto len = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-      static_cast<utf8proc_ssize_t>(text.size()), &out,
-      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
-  if (len < 0) return std::string(text);
-  std::string result(reinterpret_cast<const char*>(out), static_cast<size_t>(len));
-  std::free(out);
-  return result;
-}
 
-bool is_blank(utf8proc_int32_t cp) {
-  auto c = utf8proc_category(cp);
-  return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP ||
-         c == UTF8PROC_CATEGORY_CC || c == UTF8PROC_CATEGORY_CF;
-}
 
 // Words of a cell after NFKC, split at separators and white space; stray bytes stay in words.
 std::vector<std::string> split_words(std::string_view text) {
@@ -98,7 +83,7 @@ std::vector<std::string> split_words(std::string_view text) {
     utf8proc_int32_t cp = -1;
     auto n = utf8proc_iterate(begin + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
     size_t len = n > 0 ? static_cast<size_t>(n) : 1;
-    bool separator = n > 0 && (cp == 0x3001 || cp == ',' || cp == ';' || cp == '/' || is_blank(cp));
+    bool separator = n > 0 && (cp == 0x3001 || cp == ',' || cp == ';' || cp == '/' || is_blank_codepoint(cp));
     if (separator) {
       if (!words.back().empty()) words.emplace_back();
     } else {
@@ -110,23 +95,6 @@ std::vector<std::string> split_words(std::string_view text) {
   return words;
 }
 
-// NFKC, then white space and control/format characters trimmed from both ends.
-std::string trimmed_nfkc(std::string_view cell) {
-  std::string text = nfkc(cell);
-  const auto* begin = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  size_t pos = 0, first = std::string::npos, end = 0;
-  while (pos < text.size()) {
-    utf8proc_int32_t cp = -1;
-    auto n = utf8proc_iterate(begin + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-    size_t len = n > 0 ? static_cast<size_t>(n) : 1;
-    if (n <= 0 || !is_blank(cp)) {
-      if (first == std::string::npos) first = pos;
-      end = pos + len;
-    }
-    pos += len;
-  }
-  return first == std::string::npos ? std::string() : text.substr(first, end - first);
-}
 
 std::optional<Category> category_of_word(std::string_view word) {
   for (const auto& entry : k_words) {
@@ -147,6 +115,8 @@ std::string known_words() {
   }
   return list;
 }
+
+std::string trim_blanks_nfkc(std::string_view cell) { return trim_blanks(nfkc(cell)); }
 
 }  // namespace
 
@@ -183,7 +153,7 @@ CategoryResult parse_categories(std::string_view cell) {
 }
 
 FlagValue parse_flag(std::string_view cell) {
-  std::string text = trimmed_nfkc(cell);
+  std::string text = trim_blanks_nfkc(cell);
   for (std::string_view yes : {"是", "√", "✓", "1", "Y", "y", "有"}) {
     if (text == yes) return FlagValue::yes;
   }

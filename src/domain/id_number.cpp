@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 #include "ldt/util/resources.hpp"
 
 namespace ldt {
@@ -16,25 +17,7 @@ namespace {
 
 constexpr const char* k_field = "id_number";
 
-// NFKC of valid UTF-8; the input unchanged when it is not valid UTF-8.
-std::string nfkc(std::string_view text) {
-  utf8proc_uint8_t* out = nullptr;
-  auto len = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-      static_cast<utf8proc_ssize_t>(text.size()), &out,
-      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
-  if (len < 0) return std::string(text);
-  std::string result(reinterpret_cast<const char*>(out), static_cast<size_t>(len));
-  std::free(out);
-  return result;
-}
 
-bool is_removed(utf8proc_int32_t cp) {
-  auto category = utf8proc_category(cp);
-  return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL ||
-         category == UTF8PROC_CATEGORY_ZP || category == UTF8PROC_CATEGORY_CC ||
-         category == UTF8PROC_CATEGORY_CF;
-}
 
 // Drops white space and control/format characters; undecodable bytes are kept.
 std::string drop_blanks(std::string_view text) {
@@ -50,7 +33,7 @@ std::string drop_blanks(std::string_view text) {
       --left;
       continue;
     }
-    if (!is_removed(cp)) out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
+    if (!is_blank_codepoint(cp)) out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
     p += n;
     left -= n;
   }

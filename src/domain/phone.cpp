@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt {
 namespace {
@@ -32,25 +33,7 @@ std::vector<CodePoint> decode(std::string_view text) {
   return out;
 }
 
-std::string nfkc(std::string_view text) {
-  utf8proc_uint8_t* out = nullptr;
-  auto len = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-      static_cast<utf8proc_ssize_t>(text.size()), &out,
-      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
-  if (len < 0) return std::string(text);
-  std::string result(reinterpret_cast<const char*>(out), static_cast<size_t>(len));
-  std::free(out);
-  return result;
-}
 
-bool is_blank(utf8proc_int32_t cp) {
-  if (cp < 0) return false;
-  auto category = utf8proc_category(cp);
-  return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL ||
-         category == UTF8PROC_CATEGORY_ZP || category == UTF8PROC_CATEGORY_CC ||
-         category == UTF8PROC_CATEGORY_CF;
-}
 
 // Separators between two numbers of one cell, before NFKC (full-width forms included).
 bool is_separator(utf8proc_int32_t cp) {
@@ -78,15 +61,6 @@ bool is_dash(utf8proc_int32_t cp) {
   return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0x30FC;
 }
 
-std::string trim_blanks(std::string_view text) {
-  auto cps = decode(text);
-  size_t first = 0, last = cps.size();
-  while (first < last && is_blank(cps[first].value)) ++first;
-  while (last > first && is_blank(cps[last - 1].value)) --last;
-  std::string out;
-  for (size_t i = first; i < last; ++i) out.append(cps[i].bytes);
-  return out;
-}
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -162,7 +136,7 @@ PhoneResult parse_phone(std::string_view raw) {
   }
   std::string digits;
   for (const auto& cp : decode(text)) {
-    if (is_blank(cp.value) || is_dash(cp.value) || cp.value == '(' || cp.value == ')') continue;
+    if (is_blank_codepoint(cp.value) || is_dash(cp.value) || cp.value == '(' || cp.value == ')') continue;
     digits.append(cp.bytes);
   }
   std::string_view d = digits;

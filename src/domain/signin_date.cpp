@@ -9,6 +9,7 @@
 #include <string>
 
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt {
 namespace {
@@ -19,41 +20,10 @@ constexpr int k_cst_offset = 8 * 3600;
 constexpr long k_first_serial = 32874;
 constexpr long k_last_serial = 73415;
 
-std::string nfkc(std::string_view text) {
-  utf8proc_uint8_t* out = nullptr;
-  auto len = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-      static_cast<utf8proc_ssize_t>(text.size()), &out,
-      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
-  if (len < 0) return std::string(text);
-  std::string result(reinterpret_cast<const char*>(out), static_cast<size_t>(len));
-  std::free(out);
-  return result;
-}
 
-bool is_blank(utf8proc_int32_t cp) {
-  auto c = utf8proc_category(cp);
-  return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP ||
-         c == UTF8PROC_CATEGORY_CC || c == UTF8PROC_CATEGORY_CF;
-}
 
-// NFKC, then white space and control/format characters trimmed from both ends.
-std::string clean(std::string_view raw) {
-  std::string text = nfkc(raw);
-  const auto* begin = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  size_t pos = 0, first = std::string::npos, end = 0;
-  while (pos < text.size()) {
-    utf8proc_int32_t cp = -1;
-    auto n = utf8proc_iterate(begin + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-    size_t len = n > 0 ? static_cast<size_t>(n) : 1;
-    if (n <= 0 || !is_blank(cp)) {
-      if (first == std::string::npos) first = pos;
-      end = pos + len;
-    }
-    pos += len;
-  }
-  return first == std::string::npos ? std::string() : text.substr(first, end - first);
-}
+
+std::string trim_blanks_nfkc(std::string_view raw) { return trim_blanks(nfkc(raw)); }
 
 // A tiny recursive-descent reader over the cleaned text; every read either consumes its
 // match or leaves the position where it was.
@@ -301,7 +271,7 @@ Issue format_error(std::string_view raw) {
 
 SigninDateResult parse_signin_date(std::string_view raw, Date first_day, Date last_day) {
   SigninDateResult result{first_day, std::nullopt, std::nullopt, {}};
-  std::string text = clean(raw);
+  std::string text = trim_blanks_nfkc(raw);
   auto missing = [&] {
     result.warnings.push_back(Issue{
         "date-missing", k_field,
@@ -371,7 +341,7 @@ SigninDateResult parse_signin_date(std::string_view raw, Date first_day, Date la
 }
 
 std::optional<DateTime> parse_datetime(std::string_view text) {
-  auto written = read_all(clean(text), false);
+  auto written = read_all(trim_blanks_nfkc(text), false);
   if (!written || !written->date) return std::nullopt;
   auto day = make_date(*written->date->year, written->date->month, written->date->day);
   if (!day) return std::nullopt;
@@ -381,7 +351,7 @@ std::optional<DateTime> parse_datetime(std::string_view text) {
 }
 
 std::optional<Date> parse_date(std::string_view text) {
-  std::string cleaned = clean(text);
+  std::string cleaned = trim_blanks_nfkc(text);
   Cursor c{cleaned};
   auto date = read_date(c, false);
   if (!date || !c.done()) return std::nullopt;

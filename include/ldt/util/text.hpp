@@ -1,0 +1,20 @@
+#pragma once
+/// Unicode helpers over UTF-8 text, by utf8proc.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace ldt {
+
+/// NFKC (full-width digits and letters become ASCII, …) of valid UTF-8; the input unchanged
+/// when it is not valid UTF-8.
+std::string nfkc(std::string_view text);
+
+/// White space (Zs, Zl, Zp: incl. U+3000 and NBSP) or a control/format character (Cc, Cf:
+/// tabs, line breaks, U+200B, U+FEFF, U+001F…).
+bool is_blank_codepoint(std::int32_t codepoint);
+
+/// `text` without blank code points at either end; undecodable bytes count as non-blank.
+std::string trim_blanks(std::string_view text);
+
+}  // namespace ldt

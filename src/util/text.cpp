@@ -1,0 +1,42 @@
+#include "ldt/util/text.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+namespace ldt {
+
+std::string nfkc(std::string_view text) {
+  utf8proc_uint8_t* out = nullptr;
+  auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                             static_cast<utf8proc_ssize_t>(text.size()), &out,
+                             static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
+  if (length < 0) return std::string(text);
+  std::string result(reinterpret_cast<const char*>(out), static_cast<size_t>(length));
+  std::free(out);
+  return result;
+}
+
+bool is_blank_codepoint(std::int32_t codepoint) {
+  auto category = utf8proc_category(codepoint);
+  return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL || category == UTF8PROC_CATEGORY_ZP ||
+         category == UTF8PROC_CATEGORY_CC || category == UTF8PROC_CATEGORY_CF;
+}
+
+std::string trim_blanks(std::string_view text) {
+  const auto* begin = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  size_t pos = 0, first = std::string::npos, end = 0;
+  while (pos < text.size()) {
+    utf8proc_int32_t codepoint = -1;
+    auto n = utf8proc_iterate(begin + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &codepoint);
+    size_t length = n > 0 ? static_cast<size_t>(n) : 1;
+    if (n <= 0 || !is_blank_codepoint(codepoint)) {
+      if (first == std::string::npos) first = pos;
+      end = pos + length;
+    }
+    pos += length;
+  }
+  return first == std::string::npos ? std::string() : std::string(text.substr(first, end - first));
+}
+
+}  // namespace ldt
