@@ -44,12 +44,13 @@ int run(int argc, char** argv) {
   app.fallthrough();
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("ldt ") + LDT_VERSION);
-  app.add_option("-C", global.directory, tr("run in this project directory"));
+  app.add_option("-C", global.directory, tr("run in this project directory"))->option_text("DIR");
   app.add_option("--format", global.format, tr("output format: table, json, csv or md"))
       ->check(CLI::IsMember({"table", "json", "csv", "md"}));
   app.add_option("--lang", global.lang, tr("language of messages: zh or en"))->check(CLI::IsMember({"zh", "en"}));
   app.add_flag("-q,--quiet", global.quiet, tr("print nothing but errors"));
-  app.add_option("--by", global.by, tr("actor recorded in the journal (default $LDT_ACTOR, else $USER)"));
+  app.add_option("--by", global.by, tr("actor recorded in the journal (default $LDT_ACTOR, else $USER)"))
+      ->option_text("NAME");
 
   CommandTable table(app);
   register_commands(table);

@@ -48,7 +48,7 @@ ExitCode stats(Context& context, StatsOptions options) {
 }  // namespace
 
 void register_report_stats(CommandTable& table) {
-  auto* group = table.group("report", tr("reports (SPEC §7)"));
+  auto* group = table.group("report", tr("reports: statistics table (人次/人数)"));
   auto options = std::make_shared<StatsOptions>();
   auto* app = group->add_subcommand("stats", tr("person_times and persons by category, town, month, provider"));
   app->add_option("--session", options->filter.session, tr("only this session"));
