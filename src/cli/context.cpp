@@ -1,6 +1,8 @@
 #include "ldt/cli/context.hpp"
 
 #include <CLI/CLI.hpp>
+#include <pwd.h>
+#include <unistd.h>
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -19,13 +21,22 @@ void Context::load(Access access) {
   root_ = locate_project(options.directory);
   settings_ = read_settings(read_file(root_ / paths::k_settings, paths::k_settings), paths::k_settings);
   lock_ = std::make_unique<ProjectLock>(root_, true, settings_.rules.lock_timeout_seconds);
+  if (int recovered = recover_staged_writes(root_); recovered > 0) {
+    note(Diagnostic{Severity::warning, "recovered", {}, 0, {},
+                    fmt::format(fmt::runtime(tr("completed {} write(s) that an interrupted ldt command left")),
+                                recovered),
+                    {}});
+  }
   if (access != Access::project) index_ = Index::open(root_);
 }
 
 std::string Context::actor() const {
   if (!options.by.empty()) return options.by;
-  for (const char* name : {"LDT_ACTOR", "USER"}) {
+  for (const char* name : {"LDT_ACTOR", "USER", "LOGNAME"}) {
     if (const char* value = std::getenv(name); value != nullptr && *value != '\0') return value;
+  }
+  if (const passwd* entry = ::getpwuid(::getuid()); entry != nullptr && entry->pw_name != nullptr) {
+    return entry->pw_name;
   }
   return "unknown";
 }

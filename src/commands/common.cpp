@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "ldt/util/i18n.hpp"
 
 namespace ldt::commands {
@@ -47,6 +49,22 @@ void require_present(const Context& context, const fs::path& relative, std::stri
                       fmt::format(fmt::runtime(tr("see `ldt {} list` for the known ones")), kind), std::move(file),
                       line, std::move(field));
   }
+}
+
+void write_output(const Context& context, const std::string& path, std::string_view content) {
+  std::error_code ec;
+  fs::path target = fs::weakly_canonical(fs::absolute(path), ec);
+  fs::path root = fs::weakly_canonical(context.root(), ec);
+  auto [root_end, inside] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+  if (root_end == root.end() && inside != target.end()) {
+    static const std::vector<std::string> k_record = {"ldt.toml",    "journal.jsonl", ".gitignore", ".ldt",
+                                                      "providers",   "instructors",   "plans",      "sessions"};
+    if (std::find(k_record.begin(), k_record.end(), inside->string()) != k_record.end()) {
+      throw input_error(tr("--output would overwrite the project's record"),
+                        tr("write reports and exports elsewhere, e.g. --output 统计表.csv"), path, 0, "--output");
+    }
+  }
+  write_file_atomically(target, content);
 }
 
 void confirm(const Context& context, std::string_view message) {

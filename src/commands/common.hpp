@@ -23,6 +23,9 @@ void require_present(const Context& context, const fs::path& relative, std::stri
                      std::string file = {}, int line = 0, std::string field = {});
 /// The JSON object of a key/value list (values as strings).
 Json object_of(const std::vector<std::pair<std::string, std::string>>& pairs);
+/// Writes a report or export to `path` (--output): atomically, never inside the project directory
+/// (it would overwrite the record), never creating directories. Throws Error (exit 2).
+void write_output(const Context& context, const std::string& path, std::string_view content);
 /// Prints "<verb> <kind> <id>" as a one-line confirmation.
 void confirm(const Context& context, std::string_view message);
 

@@ -67,8 +67,16 @@ struct Kind<Instructor> {
       commands::require_present(context, paths::provider(instructor.provider), "provider", instructor.provider, file,
                                 toml_key_line(text, "provider"), "provider");
     }
+    // Judged on the day the latest accepted credential starts: plans may be for any year.
+    Date day = context.now().date;
+    bool any = false;
+    for (const auto& credential : instructor.credentials) {
+      if (!is_accepted_credential(credential.kind)) continue;
+      if (!any || day_number(credential.valid_from) > day_number(day)) day = credential.valid_from;
+      any = true;
+    }
     for (const auto& problem :
-         qualification_problems(instructor, context.now().date, context.settings().rules.min_practice_years)) {
+         qualification_problems(instructor, day, context.settings().rules.min_practice_years)) {
       context.note(Diagnostic{Severity::warning, "instructor-credential", {}, 0, {}, problem,
                               tr("plans naming this instructor will be refused until this is fixed")});
     }

@@ -29,6 +29,13 @@ std::string date_option(const std::string& text, const char* flag) {
 ExitCode stats(Context& context, StatsOptions options) {
   options.filter.from = date_option(options.filter.from, "--from");
   options.filter.to = date_option(options.filter.to, "--to");
+  if (!options.filter.session.empty()) {
+    commands::require_present(context, paths::session(options.filter.session), "session", options.filter.session);
+  }
+  if (!options.filter.provider.empty()) {
+    commands::require_present(context, paths::provider(options.filter.provider), "provider",
+                              options.filter.provider);
+  }
   StatsBuilder builder;
   context.index().for_each_attendance(options.filter, [&](const AttendanceRow& row) { builder.add(row); });
   Stats stats = builder.finish();
@@ -39,9 +46,7 @@ ExitCode stats(Context& context, StatsOptions options) {
     context.print(text);
     return ExitCode::ok;
   }
-  WriteSet out(fs::absolute(options.output).parent_path());
-  out.put(fs::path(options.output).filename(), text);
-  out.commit();
+  commands::write_output(context, options.output, text);
   commands::confirm(context, fmt::format(fmt::runtime(tr("wrote {}")), options.output));
   return ExitCode::ok;
 }

@@ -58,10 +58,11 @@ ExitCode open_session(Context& context, const OpenOptions& options) {
   session.start = time_option(options.start, "--start");
   session.end = time_option(options.end, "--end");
   if (!(session.start < session.end)) {
-    throw input_error(tr("the session ends before it starts"), tr("check --start and --end"), {}, 0, "--end");
+    throw input_error(tr("the session must end after it starts"),
+                      tr("check --start and --end, and give times of day, e.g. \"2021-03-20 09:00\""), {}, 0, "--end");
   }
   auto mode = session_mode_from(options.mode);
-  if (!mode) throw input_error(tr("--mode must be offline, online or mixed"), {}, {}, 0, "--mode");
+  if (!mode) throw input_error(tr("must be offline, online or mixed"), {}, {}, 0, "--mode");
   session.mode = *mode;
   if (decision.status != PlanStatus::approved) {
     throw state_error(fmt::format(fmt::runtime(tr("plan {} is {}, not approved (Art. 10.2)")), plan.id,

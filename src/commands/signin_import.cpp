@@ -122,7 +122,8 @@ void keep_reject(Run& run, StoredReject reject, const std::optional<std::pair<st
     return;
   }
   // Re-importing a file adds nothing: a row of it that is no longer open was fixed since.
-  if (!archived_before || origin) run.open_rejects.push_back(std::move(reject));
+  // A fix-file row only updates its original reject; when that is no longer open, it was fixed.
+  if (!archived_before && !origin) run.open_rejects.push_back(std::move(reject));
 }
 
 void close_reject(Run& run, const std::pair<std::string, int>& origin) {
@@ -267,7 +268,7 @@ std::string grouped(const std::vector<LineIssue>& issues, const char* label) {
   for (const auto& [line, issue] : issues) by_reason[{issue.code, issue.message}].push_back(line);
   std::string out;
   for (const auto& [reason, lines] : by_reason) {
-    out += fmt::format("  {} {} ×{} ({} {}): {}\n", label, reason.first, lines.size(), tr("lines"),
+    out += fmt::format("  {} {} ×{} ({} {}): {}\n", label, reason.first, lines.size(), tr("line"),
                        fmt::join(lines, ", "), reason.second);
   }
   return out;
@@ -313,6 +314,10 @@ ExitCode import(Context& context, const ImportOptions& options) {
       if (!contact) return std::nullopt;
       return KnownTrainee{contact->name, contact->phone, contact->address};
     };
+  }
+  if (session.status == SessionStatus::closed) {
+    context.note(Diagnostic{Severity::warning, "session-closed", session_path, 0, {},
+                            tr("the session is closed; late sign-ins are imported and journalled"), {}});
   }
   Date last_day = (session.ended_at ? *session.ended_at : session.end).date;
   Run run{context,

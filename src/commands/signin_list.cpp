@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cctype>
 #include <map>
 
 #include "common.hpp"
@@ -65,6 +66,15 @@ ExitCode list(Context& context, const ListOptions& options) {
   return ExitCode::ok;
 }
 
+/// A 15- or 18-character ID number as ="…", so that Excel and WPS keep it as text instead of
+/// rounding it to 4.41523E+17 when the file is opened and saved; the import strips the wrapper.
+std::string excel_text(const std::string& cell) {
+  bool id_like = (cell.size() == 15 || cell.size() == 18) &&
+                 cell.find_first_not_of("0123456789") >= cell.size() - 1 &&
+                 (std::isdigit(static_cast<unsigned char>(cell.back())) != 0 || cell.back() == 'X' || cell.back() == 'x');
+  return id_like ? "=\"" + cell + "\"" : cell;
+}
+
 /// The fix file: source_file, line, field, code, message, then the original columns (SPEC §5).
 std::string fix_file(const std::vector<StoredReject>& rejects) {
   // Union of the sources' header columns; a repeated name is matched by its occurrence.
@@ -95,7 +105,7 @@ std::string fix_file(const std::vector<StoredReject>& rejects) {
                                     reject.message};
     for (size_t c = 0; c < columns.size(); ++c) {
       auto it = placed[r].find(c);
-      row.push_back(it == placed[r].end() ? std::string() : it->second);
+      row.push_back(it == placed[r].end() ? std::string() : excel_text(it->second));
     }
     out += csv_line(row);
   }
@@ -111,12 +121,10 @@ ExitCode rejects(Context& context, const ListOptions& options) {
       read_rejects(path, paths::rejects(options.session).generic_string(),
                    [&](StoredReject&& r) { stored.push_back(std::move(r)); });
     }
-    WriteSet out(fs::absolute(options.output).parent_path());
-    out.put(fs::path(options.output).filename(), fix_file(stored));
-    out.commit();
+    commands::write_output(context, options.output, fix_file(stored));
     journal_unmasked(context, options.session);
     commands::confirm(context,
-                      fmt::format(fmt::runtime(tr("wrote {} open rejects to {}: correct the cells in Excel/WPS, save "
+                      fmt::format(fmt::runtime(tr("open rejects written: {}, to {}: correct the cells in Excel/WPS, save "
                                                   "as CSV, then `ldt signin import {} {}`")),
                                   stored.size(), options.output, options.session, options.output));
     return ExitCode::ok;

@@ -44,7 +44,7 @@ Table stats_table(const Stats& stats) {
   auto row = [&](const char* dimension, const std::string& key, const std::string& label, const Count& count) {
     table.rows.push_back({dimension, key, label, std::to_string(count.person_times), std::to_string(count.persons)});
   };
-  row("total", "", fmt::format(fmt::runtime(tr("{} sessions")), stats.sessions), stats.total);
+  row("total", "", fmt::format(fmt::runtime(tr("sessions: {}")), stats.sessions), stats.total);
   // Art. 7: rural youth and returnees are counted separately; poor households and disabled
   // trainees have their own registers.
   for (Category category : {Category::rural_youth, Category::returnee, Category::poor_household, Category::disabled}) {

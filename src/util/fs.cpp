@@ -123,7 +123,7 @@ WriteSet::~WriteSet() {
 }
 
 StagedFile& WriteSet::open(const fs::path& relative) {
-  auto temp = staging_ / fmt::format("{}.tmp", files_.size());
+  auto temp = staging_ / fmt::format("{}.tmp", next_temp_++);
   files_.push_back(std::make_unique<StagedFile>(root_ / relative, temp));
   relatives_.push_back(relative);
   return *files_.back();
@@ -162,16 +162,91 @@ void WriteSet::finish_all() {
   for (auto& file : files_) file->finish();
 }
 
-void WriteSet::commit() {
-  finish_all();
+namespace {
+constexpr const char* k_commit_list = "commit.list";
+
+/// Renames what a commit list names; a temp already gone was renamed before.
+void roll_forward(const fs::path& staging, const fs::path& root) {
+  std::string list = read_file(staging / k_commit_list);
+  size_t start = 0;
   std::vector<fs::path> directories;
-  for (auto& file : files_) {
-    fs::create_directories(file->final_path().parent_path());
-    fs::rename(file->temp_path(), file->final_path());
-    directories.push_back(file->final_path().parent_path());
+  while (start < list.size()) {
+    size_t end = list.find('\n', start);
+    if (end == std::string::npos) break;
+    std::string line = list.substr(start, end - start);
+    start = end + 1;
+    auto tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    fs::path temp = staging / line.substr(0, tab);
+    fs::path final_path = root / line.substr(tab + 1);
+    if (!fs::exists(temp)) continue;
+    fs::create_directories(final_path.parent_path());
+    fs::rename(temp, final_path);
+    directories.push_back(final_path.parent_path());
   }
   for (const auto& dir : directories) fsync_directory(dir);
+}
+}  // namespace
+
+void WriteSet::commit() {
+  finish_all();
+  // The commit list makes the renames one step: once it is on disk, a killed process's commit
+  // is completed by the next command; before that, nothing of it is visible.
+  std::string list;
+  for (size_t i = 0; i < files_.size(); ++i) {
+    list += files_[i]->temp_path().filename().string() + "\t" + relatives_[i].generic_string() + "\n";
+  }
+  list += "end\n";
+  {
+    StagedFile commit_list(staging_ / k_commit_list, staging_ / (std::string(k_commit_list) + ".tmp"));
+    commit_list.write(list);
+    commit_list.finish();
+    fs::rename(commit_list.temp_path(), commit_list.final_path());
+    fsync_directory(staging_);
+  }
+  roll_forward(staging_, root_);
   committed_ = true;
+}
+
+int recover_staged_writes(const fs::path& root) {
+  int recovered = 0;
+  std::error_code ec;
+  auto staging_root = root / ".ldt" / "staging";
+  for (const auto& entry : fs::directory_iterator(staging_root, ec)) {
+    std::error_code ignored;
+    auto list = entry.path() / k_commit_list;
+    if (fs::exists(list, ignored) && read_file(list).ends_with("end\n")) {
+      roll_forward(entry.path(), root);
+      ++recovered;
+    }
+    fs::remove_all(entry.path(), ignored);
+  }
+  return recovered;
+}
+
+void write_file_atomically(const fs::path& path, std::string_view content) {
+  fs::path directory = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  if (!fs::is_directory(directory)) {
+    throw input_error(fmt::format(fmt::runtime(tr("the directory {} does not exist")), directory.string()),
+                      tr("create it first, or write elsewhere"), path.string());
+  }
+  fs::path temp = directory / fmt::format(".{}.{}.tmp", path.filename().string(), ::getpid());
+  std::FILE* file = std::fopen(temp.c_str(), "wb");
+  if (file == nullptr) {
+    throw input_error(fmt::format(fmt::runtime(tr("cannot write here: {}")), std::strerror(errno)),
+                      tr("choose a directory you may write to"), path.string());
+  }
+  bool ok = std::fwrite(content.data(), 1, content.size(), file) == content.size() && std::fflush(file) == 0 &&
+            ::fsync(fileno(file)) == 0;
+  ok = std::fclose(file) == 0 && ok;
+  std::error_code ec;
+  if (ok) fs::rename(temp, path, ec);
+  if (!ok || ec) {
+    fs::remove(temp, ec);
+    throw input_error(fmt::format(fmt::runtime(tr("cannot write the file: {}")), std::strerror(errno)), {},
+                      path.string());
+  }
+  fsync_directory(directory);
 }
 
 std::vector<std::pair<std::string, std::string>> WriteSet::written() const {

@@ -52,7 +52,7 @@ class Context {
   [[nodiscard]] const fs::path& root() const { return root_; }
   [[nodiscard]] const Settings& settings() const { return settings_; }
   Index& index() { return *index_; }
-  /// The journal's actor: --by, else $LDT_ACTOR, else $USER, else "unknown".
+  /// The journal's actor: --by, else $LDT_ACTOR, $USER, $LOGNAME, else the login name.
   [[nodiscard]] std::string actor() const;
   /// Current CST time; $LDT_NOW (ISO 8601) fixes it for reproducible tests and examples.
   [[nodiscard]] DateTime now() const;

@@ -57,8 +57,10 @@ class StagedFile {
 };
 
 /// A set of file writes that lands all together: every file is first written and fsynced under
-/// a temporary name, then `commit` renames them into place (SPEC §3 invariant 4). If the
-/// object is destroyed without commit, the temporary files are removed and nothing changed.
+/// a temporary name in .ldt/staging/<pid>/, then `commit` writes and fsyncs a commit list and
+/// renames them into place (SPEC §3 invariant 4). If the object is destroyed without commit, the
+/// temporary files are removed and nothing changed; if the process dies during the renames, the
+/// next command rolls the commit forward from the list (recover_staged_writes).
 class WriteSet {
  public:
   explicit WriteSet(fs::path root);
@@ -87,7 +89,17 @@ class WriteSet {
   fs::path staging_;
   std::vector<std::unique_ptr<StagedFile>> files_;
   std::vector<fs::path> relatives_;
+  std::size_t next_temp_ = 0;  ///< temp names are never reused, also after drop()
   bool committed_ = false;
 };
+
+/// Finishes commits that a killed ldt left half-done: a staging directory holding a complete
+/// commit list is rolled forward (its remaining renames are done); one without is discarded.
+/// Call with the project lock held. Returns how many commits were rolled forward.
+int recover_staged_writes(const fs::path& root);
+
+/// Writes one file outside the project atomically (temp in the same directory, fsync, rename).
+/// Throws Error (exit 2) when the directory does not exist or is not writable.
+void write_file_atomically(const fs::path& path, std::string_view content);
 
 }  // namespace ldt
