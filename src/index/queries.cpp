@@ -123,17 +123,25 @@ std::optional<SessionRow> Index::session(std::string_view id) {
 bool Index::has_trainees() { return db_->execAndGet("SELECT EXISTS (SELECT 1 FROM signin)").getInt() != 0; }
 
 std::optional<TraineeContact> Index::trainee(std::string_view id_number) {
-  SQLite::Statement q(*db_,
-                      "SELECT name, "
-                      "(SELECT phone FROM signin WHERE id_number = ?1 AND phone <> '' "
-                      " ORDER BY max(imported_at, updated_at) DESC, session DESC, ord DESC LIMIT 1), "
-                      "(SELECT address FROM signin WHERE id_number = ?1 AND address <> '' "
-                      " ORDER BY max(imported_at, updated_at) DESC, session DESC, ord DESC LIMIT 1) "
-                      "FROM signin WHERE id_number = ?1 ORDER BY imported_at DESC, session DESC, ord DESC LIMIT 1");
+  // One pass over the trainee's rows (few), newest first: the name of the latest import, and the
+  // latest non-empty phone and address.
+  if (!trainee_query_) {
+    trainee_query_ = std::make_unique<SQLite::Statement>(
+        *db_, "SELECT name, phone, address FROM signin WHERE id_number = ? "
+              "ORDER BY imported_at DESC, updated_at DESC, session DESC, ord DESC");
+  }
+  auto& q = *trainee_query_;
+  q.reset();
   q.bind(1, std::string(id_number));
-  if (!q.executeStep()) return std::nullopt;
-  auto text = [&](int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); };
-  return TraineeContact{text(0), text(1), text(2)};
+  std::optional<TraineeContact> contact;
+  while (q.executeStep()) {
+    if (!contact) contact = TraineeContact{q.getColumn(0).getString(), {}, {}};
+    if (contact->phone.empty()) contact->phone = q.getColumn(1).getString();
+    if (contact->address.empty()) contact->address = q.getColumn(2).getString();
+    if (!contact->phone.empty() && !contact->address.empty()) break;
+  }
+  q.reset();
+  return contact;
 }
 
 std::vector<StoredSignin> Index::signins(std::string_view session) {

@@ -3,14 +3,16 @@
 #include <fmt/format.h>
 
 #include "ldt/domain/category.hpp"
+#include "ldt/ingest/signin_import.hpp"
 #include "ldt/util/i18n.hpp"
 
 namespace ldt {
 
 void StatsBuilder::add(const AttendanceRow& row) {
-  sessions_.insert(row.session);
+  if (sessions_.empty() || sessions_.count(row.session) == 0) sessions_.insert(row.session);
+  std::uint64_t person = pack_id_number(row.id_number);
   ++stats_.total.person_times;
-  person_categories_[row.id_number] |= row.categories;
+  person_categories_[person] |= row.categories;
   for (int i = 0; i < k_category_count; ++i) {
     if (row.categories & (1U << i)) ++stats_.by_category[i].person_times;
   }
@@ -18,9 +20,9 @@ void StatsBuilder::add(const AttendanceRow& row) {
   ++stats_.by_town[row.town].person_times;
   ++stats_.by_month[row.month].person_times;
   ++stats_.by_provider[row.provider].person_times;
-  town_persons_[row.town].insert(row.id_number);
-  month_persons_[row.month].insert(row.id_number);
-  provider_persons_[row.provider].insert(row.id_number);
+  town_persons_[row.town].insert(person);
+  month_persons_[row.month].insert(person);
+  provider_persons_[row.provider].insert(person);
 }
 
 Stats StatsBuilder::finish() {

@@ -121,6 +121,8 @@ class Index {
   fs::path root_;
   std::unique_ptr<SQLite::Database> db_;
   std::unique_ptr<SQLite::Statement> insert_signin_;
+  std::unique_ptr<SQLite::Statement> trainee_query_;
+  bool bulk_loading_ = false;  ///< a rebuild into empty tables: nothing to delete first
   std::string loading_session_;
   long long loading_ord_ = 0;
   bool in_transaction_ = false;

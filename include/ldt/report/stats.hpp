@@ -36,13 +36,11 @@ class StatsBuilder {
   Stats finish();
 
  private:
-  struct Seen {
-    std::unordered_set<std::string> persons;
-  };
   Stats stats_;
   std::unordered_set<std::string> sessions_;
-  std::unordered_map<std::string, std::uint32_t> person_categories_;
-  std::map<std::string, std::unordered_set<std::string>> town_persons_, month_persons_, provider_persons_;
+  /// Trainees by packed ID number (pack_id_number): categories seen over all their sessions.
+  std::unordered_map<std::uint64_t, std::uint32_t> person_categories_;
+  std::map<std::string, std::unordered_set<std::uint64_t>> town_persons_, month_persons_, provider_persons_;
 };
 
 /// The statistics as one table: dimension, key, label, person_times, persons.
