@@ -3,6 +3,11 @@
 
 #include "ldt/index/index.hpp"
 
+#include <algorithm>
+#include <unordered_map>
+
+#include "ldt/ingest/signin_import.hpp"
+
 namespace ldt {
 
 namespace {
@@ -185,28 +190,73 @@ std::vector<RejectRow> Index::rejects(std::string_view session) {
 }
 
 void Index::for_each_attendance(const ReportFilter& filter, const std::function<void(const AttendanceRow&)>& fn) {
+  // One scan in table order (no ORDER BY: walking an index and looking up every row is several
+  // times slower), aggregated per (session, trainee) here, then sorted once.
   auto sql = filter_sql(filter, "g.session");
   SQLite::Statement q(*db_, fmt::format("SELECT g.session, coalesce(p.provider, ''), substr(s.start, 1, 7), g.id_number, "
-                                        "g.town, g.categories FROM signin g JOIN session s ON s.id = g.session "
-                                        "LEFT JOIN plan p ON p.id = s.plan WHERE 1 = 1{} "
-                                        "ORDER BY g.session, g.id_number, g.day, g.ord",
+                                        "g.town, g.categories, g.day, g.ord FROM signin g "
+                                        "JOIN session s ON s.id = g.session LEFT JOIN plan p ON p.id = s.plan "
+                                        "WHERE 1 = 1{}",
                                         sql.where));
   bind_all(q, sql.values);
-  AttendanceRow row;
-  bool open = false;
+  struct SessionInfo {
+    std::string id, provider, month;
+  };
+  struct Entry {
+    std::uint32_t session;
+    std::uint64_t person;
+    std::uint32_t categories = 0;
+    int days = 0;
+    std::string town, town_day;
+    long long town_ord = -1;
+  };
+  std::vector<SessionInfo> sessions;
+  std::unordered_map<std::string, std::uint32_t> session_index;
+  std::unordered_map<std::uint64_t, std::size_t> entry_index;  // (session << 40) ^ person → entries
+  std::vector<Entry> entries;
+  std::vector<std::string> id_numbers;
+  entry_index.reserve(1 << 16);
+  std::uint32_t current = 0;
   while (q.executeStep()) {
-    const char* session = q.getColumn(0).getText();
-    const char* id_number = q.getColumn(3).getText();
-    if (!open || row.session != session || row.id_number != id_number) {
-      if (open) fn(row);
-      row = AttendanceRow{session, q.getColumn(1).getString(), q.getColumn(2).getString(), id_number, {}, 0, 0};
-      open = true;
+    std::string_view session = q.getColumn(0).getText();
+    if (sessions.empty() || sessions[current].id != session) {
+      auto [it, inserted] = session_index.try_emplace(std::string(session), static_cast<std::uint32_t>(sessions.size()));
+      if (inserted) sessions.push_back({std::string(session), q.getColumn(1).getString(), q.getColumn(2).getString()});
+      current = it->second;
     }
-    if (std::string_view town = q.getColumn(4).getText(); !town.empty()) row.town = town;
-    row.categories |= static_cast<std::uint32_t>(q.getColumn(5).getInt64());
-    ++row.days;
+    std::string_view id_number = q.getColumn(3).getText();
+    std::uint64_t person = pack_id_number(id_number);
+    std::uint64_t key = person * 1000003ULL + current;
+    auto [slot, fresh] = entry_index.try_emplace(key, entries.size());
+    if (fresh) {
+      entries.push_back(Entry{current, person});
+      id_numbers.emplace_back(id_number);
+    }
+    Entry& entry = entries[slot->second];
+    entry.categories |= static_cast<std::uint32_t>(q.getColumn(5).getInt64());
+    ++entry.days;
+    std::string_view town = q.getColumn(4).getText();
+    std::string_view day = q.getColumn(6).getText();
+    long long ord = q.getColumn(7).getInt64();
+    if (!town.empty() && (day > entry.town_day || (day == entry.town_day && ord > entry.town_ord))) {
+      entry.town = town;
+      entry.town_day = day;
+      entry.town_ord = ord;
+    }
   }
-  if (open) fn(row);
+  std::vector<std::size_t> order(entries.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto& x = entries[a];
+    const auto& y = entries[b];
+    if (x.session != y.session) return sessions[x.session].id < sessions[y.session].id;
+    return x.person < y.person;
+  });
+  for (std::size_t i : order) {
+    const Entry& e = entries[i];
+    const SessionInfo& info = sessions[e.session];
+    fn(AttendanceRow{info.id, info.provider, info.month, id_numbers[i], e.town, e.categories, e.days});
+  }
 }
 
 }  // namespace ldt

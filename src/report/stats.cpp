@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "ldt/domain/category.hpp"
 #include "ldt/ingest/signin_import.hpp"
 #include "ldt/util/i18n.hpp"
@@ -20,9 +22,9 @@ void StatsBuilder::add(const AttendanceRow& row) {
   ++stats_.by_town[row.town].person_times;
   ++stats_.by_month[row.month].person_times;
   ++stats_.by_provider[row.provider].person_times;
-  town_persons_[row.town].insert(person);
-  month_persons_[row.month].insert(person);
-  provider_persons_[row.provider].insert(person);
+  town_persons_[row.town].push_back(person);
+  month_persons_[row.month].push_back(person);
+  provider_persons_[row.provider].push_back(person);
 }
 
 Stats StatsBuilder::finish() {
@@ -33,11 +35,13 @@ Stats StatsBuilder::finish() {
       if (mask & (1U << i)) ++stats_.by_category[i].persons;
     }
   }
-  for (const auto& [town, persons] : town_persons_) stats_.by_town[town].persons = static_cast<long long>(persons.size());
-  for (const auto& [month, persons] : month_persons_) stats_.by_month[month].persons = static_cast<long long>(persons.size());
-  for (const auto& [provider, persons] : provider_persons_) {
-    stats_.by_provider[provider].persons = static_cast<long long>(persons.size());
-  }
+  auto distinct = [](std::vector<std::uint64_t>& persons) {
+    std::sort(persons.begin(), persons.end());
+    return static_cast<long long>(std::unique(persons.begin(), persons.end()) - persons.begin());
+  };
+  for (auto& [town, persons] : town_persons_) stats_.by_town[town].persons = distinct(persons);
+  for (auto& [month, persons] : month_persons_) stats_.by_month[month].persons = distinct(persons);
+  for (auto& [provider, persons] : provider_persons_) stats_.by_provider[provider].persons = distinct(persons);
   return stats_;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "ldt/index/index.hpp"
 #include "ldt/report/table.hpp"
@@ -40,7 +41,8 @@ class StatsBuilder {
   std::unordered_set<std::string> sessions_;
   /// Trainees by packed ID number (pack_id_number): categories seen over all their sessions.
   std::unordered_map<std::uint64_t, std::uint32_t> person_categories_;
-  std::map<std::string, std::unordered_set<std::uint64_t>> town_persons_, month_persons_, provider_persons_;
+  /// (key, person) pairs per dimension; sorted and made unique once in finish().
+  std::map<std::string, std::vector<std::uint64_t>> town_persons_, month_persons_, provider_persons_;
 };
 
 /// The statistics as one table: dimension, key, label, person_times, persons.
