@@ -77,7 +77,7 @@ cat "$work/fix.csv"
 
 heading "correcting the ID number from the paper sheet: $wrong_id -> $right_id"
 sed -i "s/$wrong_id/$right_id/" "$work/fix.csv"
-grep -n "$right_id" "$work/fix.csv"
+echo "   the corrected row:"; grep "$right_id" "$work/fix.csv"
 
 heading "importing fix.csv again: the corrected row is accepted and leaves the open rejects"
 run 2021-05-18T18:10:00+08:00 0 signin import "$session" "$work/fix.csv"
