@@ -151,8 +151,13 @@ std::unique_ptr<Index> Index::open(const fs::path& root, bool rebuild) {
   auto path = root / paths::k_index_dir / "index.sqlite";
   int version = 0;
   if (!rebuild && fs::exists(path)) {
-    auto index = open_unrefreshed(root);
-    version = index->db_->execAndGet("PRAGMA user_version").getInt();
+    std::unique_ptr<Index> index;
+    try {
+      index = open_unrefreshed(root);
+      version = index->db_->execAndGet("PRAGMA user_version").getInt();
+    } catch (const SQLite::Exception&) {
+      version = -1;  // not a database (damaged): rebuilt from the files below
+    }
     if (version == k_schema_version) {
       index->refresh(false);
       return index;

@@ -73,6 +73,27 @@ std::optional<Issue> flag_categories(std::string_view cell, Category category, c
 }
 }  // namespace
 
+std::string mask_digit_runs(std::string_view text) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = i;
+    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    if (j < text.size() && j - i == 17 && (text[j] == 'X' || text[j] == 'x')) ++j;
+    if (j - i >= 11) {
+      std::string_view run = text.substr(i, j - i);
+      out += run.size() == 11 ? mask_phone(run) : mask_id_number(run);
+      i = j;
+    } else if (j > i) {
+      out += text.substr(i, j - i);
+      i = j;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
 bool is_blank_row(const Record& record) {
   for (const auto& cell : record.cells) {
     if (!is_space_only(cell)) return false;
@@ -95,6 +116,7 @@ bool is_footer_row(const Record& record) {
 NormalizedRow normalize_row(const HeaderMap& header, const Record& record, const ImportSession& session) {
   NormalizedRow out;
   auto reject = [&](Issue reason) {
+    reason.message = mask_digit_runs(reason.message);
     out.reject = std::move(reason);
     out.signin.reset();
     return out;
@@ -170,7 +192,10 @@ NormalizedRow normalize_row(const HeaderMap& header, const Record& record, const
   s.source_line = record.line;
 
   for (auto* warnings : {&id.warnings, &name.warnings, &phone.warnings, &date.warnings}) {
-    for (auto& warning : *warnings) out.warnings.push_back(std::move(warning));
+    for (auto& warning : *warnings) {
+      warning.message = mask_digit_runs(warning.message);
+      out.warnings.push_back(std::move(warning));
+    }
   }
   std::string gender_cell = trimmed(cell_of(header, record, Field::gender));
   if ((gender_cell == "男" && s.gender == "F") || (gender_cell == "女" && s.gender == "M")) {

@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <unordered_set>
 #include <nlohmann/json.hpp>
 
 #include "ldt/domain/date.hpp"
+#include "ldt/domain/id_number.hpp"
 #include "ldt/ingest/record_reader.hpp"
+#include "ldt/ingest/signin_import.hpp"
 #include "ldt/util/i18n.hpp"
 
 namespace ldt {
@@ -20,6 +23,12 @@ const std::vector<std::string> k_reject_columns = {"source_file", "source_sha256
 const std::vector<std::string> k_source_columns = {
     "sha256", "file",     "stored_as",  "encoding", "imported_at", "imported_by", "header_line",
     "rows",   "accepted", "duplicates", "updated",  "rejected",    "title"};
+
+struct PairHash {
+  std::size_t operator()(const std::pair<std::uint64_t, int>& key) const noexcept {
+    return std::hash<std::uint64_t>()(key.first * 1000003ULL + static_cast<std::uint64_t>(key.second));
+  }
+};
 
 Error bad_row(std::string_view display, int line, std::string_view field, std::string message) {
   return input_error(std::move(message),
@@ -128,6 +137,7 @@ std::string source_line(const StoredSource& s) {
 }
 
 void read_signins(const fs::path& path, std::string_view display, const std::function<void(StoredSignin&&)>& fn) {
+  std::unordered_set<std::pair<std::uint64_t, int>, PairHash> seen;
   read_canonical(path, display, k_signin_columns, [&](std::vector<std::string>& c, int line) {
     StoredSignin s{std::move(c[0]),  std::move(c[1]),  std::move(c[2]),  std::move(c[3]), std::move(c[4]),
                    std::move(c[5]),  std::move(c[6]),  std::move(c[7]),  std::move(c[8]), std::move(c[9]),
@@ -135,7 +145,12 @@ void read_signins(const fs::path& path, std::string_view display, const std::fun
                    std::move(c[15]), std::move(c[16])};
     s.source_line = static_cast<int>(to_number(c[14], display, line, "source_line"));
     if (!parse_iso_date(s.day)) throw bad_row(display, line, "day", tr("not a date YYYY-MM-DD"));
-    if (s.id_number.size() != 18) throw bad_row(display, line, "id_number", tr("not an 18-character ID number"));
+    if (s.id_number.size() != 18 || gb11643_check_char(std::string_view(s.id_number).substr(0, 17)) != s.id_number[17]) {
+      throw bad_row(display, line, "id_number", tr("not a valid 18-character ID number (GB 11643 check digit)"));
+    }
+    if (!seen.insert({pack_id_number(s.id_number), day_number(*parse_iso_date(s.day))}).second) {
+      throw bad_row(display, line, "id_number", tr("the same trainee and day appear twice; delete one of the rows"));
+    }
     if (s.gender != "M" && s.gender != "F") throw bad_row(display, line, "gender", tr("must be M or F"));
     fn(std::move(s));
   });

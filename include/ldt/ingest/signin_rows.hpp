@@ -31,6 +31,10 @@ struct NormalizedRow {
   std::vector<Issue> warnings;
 };
 
+/// Masks every run of 11 or more digits in a message (a phone, an ID number that landed in
+/// another column) so that messages never carry personal data (SPEC §7 masking).
+std::string mask_digit_runs(std::string_view text);
+
 /// True for a footer row: its first non-empty cell starts with 合计, 制表人, 填表人 or 审核人.
 bool is_footer_row(const Record& record);
 /// True when every cell is empty or white space.

@@ -108,3 +108,15 @@ TEST_SUITE("ingest/signin_rows") {
     CHECK(rows[0].signin->extra == R"({"序号":"1","培训意向":"直播带货"})");
   }
 }
+
+TEST_SUITE("ingest/signin_rows masking") {
+  TEST_CASE("messages never carry a full ID number or phone") {
+    CHECK(mask_digit_runs("时间 \"441502196608024001\" 无法识别") == "时间 \"441502********4001\" 无法识别");
+    CHECK(mask_digit_runs("phone 13912345678 and 2021") == "phone 139****5678 and 2021");
+    CHECK(mask_digit_runs("44150219730216564X") == "441502********564X");
+    auto rows = rows_of(std::string(k_header) + "彭燕,441523198707149716,19776317066,河田镇,,,441502196608024001\n");
+    REQUIRE(rows[0].reject);
+    CHECK(rows[0].reject->code == "date-format");
+    CHECK(rows[0].reject->message.find("441502196608024001") == std::string::npos);
+  }
+}
