@@ -40,26 +40,6 @@ std::string drop_blanks(std::string_view text) {
   return out;
 }
 
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// "4.41523E+17", "4,41523e17", "441523E12": what Excel shows for a long number.
-bool is_scientific(std::string_view s) {
-  auto e = s.find_first_of("eE");
-  if (e == std::string_view::npos || e == 0) return false;
-  auto mantissa = s.substr(0, e);
-  auto exponent = s.substr(e + 1);
-  if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) exponent.remove_prefix(1);
-  auto dot = mantissa.find_first_of(".,");
-  if (dot != std::string_view::npos) {
-    if (!all_digits(mantissa.substr(0, dot)) || !all_digits(mantissa.substr(dot + 1))) return false;
-  } else if (!all_digits(mantissa)) {
-    return false;
-  }
-  return all_digits(exponent);
-}
-
 bool is_province(int code) {
   return (code >= 11 && code <= 15) || (code >= 21 && code <= 23) || (code >= 31 && code <= 37) ||
          (code >= 41 && code <= 46) || (code >= 50 && code <= 54) || (code >= 61 && code <= 65) ||
@@ -158,7 +138,7 @@ IdNumberResult parse_id_number(std::string_view raw, Date first_day, int min_age
                               "ID number from the ID card."));
     return result;
   }
-  if (is_scientific(id)) {
+  if (is_excel_scientific(id)) {
     // The text itself is not shown: a long mantissa would leak most of the number.
     result.reject = reject("id-excel-damaged",
                            tr("Excel destroyed this ID number: it was stored as a number in "

@@ -62,26 +62,8 @@ bool is_dash(utf8proc_int32_t cp) {
 }
 
 
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 bool is_mobile(std::string_view d) {
   return d.size() == 11 && all_digits(d) && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
-}
-
-bool is_scientific(std::string_view s) {
-  auto e = s.find_first_of("eE");
-  if (e == std::string_view::npos || e == 0) return false;
-  auto mantissa = s.substr(0, e);
-  auto exponent = s.substr(e + 1);
-  if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) exponent.remove_prefix(1);
-  auto dot = mantissa.find('.');
-  if (dot != std::string_view::npos) {
-    return all_digits(mantissa.substr(0, dot)) && all_digits(mantissa.substr(dot + 1)) &&
-           all_digits(exponent);
-  }
-  return all_digits(mantissa) && all_digits(exponent);
 }
 
 Issue format_error(const std::string& digits) {
@@ -125,7 +107,7 @@ PhoneResult parse_phone(std::string_view raw) {
                  "the others are kept as an extra field. Check which number is the trainee's.")});
   }
   std::string text = trim_blanks(first);
-  if (is_scientific(text)) {
+  if (is_excel_scientific(text)) {
     result.warnings.clear();
     result.extra.clear();
     result.reject = Issue{"phone-format", k_field,

@@ -265,9 +265,7 @@ void Index::forget_file(std::int64_t file_id, const std::string& relative) {
     auto session = path.parent_path().filename().string();
     const char* table = name == "signins.csv" ? "signin" : name == "rejects.csv" ? "reject" : "source";
     if (name == "manifest.csv") session = path.parent_path().parent_path().filename().string();
-    SQLite::Statement drop(*db_, fmt::format("DELETE FROM {} WHERE session = ?", table));
-    drop.bind(1, session);
-    drop.exec();
+    delete_session_rows(table, session);
     return;
   }
   for (const char* table : {"provider", "instructor", "plan", "plan_instructor", "plan_decision", "session",
@@ -341,11 +339,7 @@ void Index::index_file(const std::string& relative, std::int64_t file_id) {
 
 void Index::begin_session_signins(std::string_view session) {
   begin();
-  if (!bulk_loading_) {  // during a rebuild the table starts empty and has no keys yet
-    SQLite::Statement drop(*db_, "DELETE FROM signin WHERE session = ?");
-    drop.bind(1, std::string(session));
-    drop.exec();
-  }
+  if (!bulk_loading_) delete_session_rows("signin", session);  // a rebuild starts empty, without keys
   loading_session_ = session;
   loading_ord_ = 0;
   if (!insert_signin_) {
@@ -377,11 +371,15 @@ void Index::add_signin(const StoredSignin& s) {
   insert.exec();
 }
 
-void Index::replace_session_rejects(std::string_view session, const std::vector<StoredReject>& rejects) {
+void Index::delete_session_rows(const char* table, std::string_view session) {
   begin();
-  SQLite::Statement drop(*db_, "DELETE FROM reject WHERE session = ?");
+  SQLite::Statement drop(*db_, fmt::format("DELETE FROM {} WHERE session = ?", table));
   drop.bind(1, std::string(session));
   drop.exec();
+}
+
+void Index::replace_session_rejects(std::string_view session, const std::vector<StoredReject>& rejects) {
+  delete_session_rows("reject", session);
   SQLite::Statement insert(*db_,
                            "INSERT INTO reject (session, source_file, source_sha256, line, field, code, message, "
                            "imported_at, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -402,10 +400,7 @@ void Index::replace_session_rejects(std::string_view session, const std::vector<
 }
 
 void Index::replace_session_sources(std::string_view session, const std::vector<StoredSource>& sources) {
-  begin();
-  SQLite::Statement drop(*db_, "DELETE FROM source WHERE session = ?");
-  drop.bind(1, std::string(session));
-  drop.exec();
+  delete_session_rows("source", session);
   SQLite::Statement insert(*db_,
                            "INSERT INTO source (session, sha256, file, stored_as, encoding, imported_at, accepted, "
                            "duplicates, updated, rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace ldt {
@@ -37,6 +38,23 @@ std::string trim_blanks(std::string_view text) {
     pos += length;
   }
   return first == std::string::npos ? std::string() : std::string(text.substr(first, end - first));
+}
+
+bool all_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_excel_scientific(std::string_view text) {
+  auto e = text.find_first_of("eE");
+  if (e == std::string_view::npos || e == 0) return false;
+  auto mantissa = text.substr(0, e);
+  auto exponent = text.substr(e + 1);
+  if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) exponent.remove_prefix(1);
+  auto dot = mantissa.find_first_of(".,");
+  bool mantissa_ok = dot == std::string_view::npos
+                         ? all_digits(mantissa)
+                         : all_digits(mantissa.substr(0, dot)) && all_digits(mantissa.substr(dot + 1));
+  return mantissa_ok && all_digits(exponent);
 }
 
 }  // namespace ldt

@@ -117,6 +117,8 @@ class Index {
   void index_file(const std::string& relative, std::int64_t file_id);
   void forget_file(std::int64_t file_id, const std::string& relative);
   void begin();
+  /// Deletes a session's rows of `table` (signin, reject or source) inside the transaction.
+  void delete_session_rows(const char* table, std::string_view session);
 
   fs::path root_;
   std::unique_ptr<SQLite::Database> db_;

@@ -17,4 +17,11 @@ bool is_blank_codepoint(std::int32_t codepoint);
 /// `text` without blank code points at either end; undecodable bytes count as non-blank.
 std::string trim_blanks(std::string_view text);
 
+/// True when `text` is one or more ASCII digits and nothing else.
+bool all_digits(std::string_view text);
+
+/// True for what Excel shows for a long number: "4.41523E+17", "4,41523e17", "441523E12"
+/// (mantissa with an optional '.' or ',' decimal, E or e, optional sign, digits).
+bool is_excel_scientific(std::string_view text);
+
 }  // namespace ldt
