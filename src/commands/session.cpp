@@ -122,7 +122,16 @@ ExitCode close_session(Context& context, const CloseOptions& options) {
   }
   session.status = SessionStatus::closed;
   session.closed_at = context.now();
-  if (!options.ended_at.empty()) session.ended_at = time_option(options.ended_at, "--ended-at");
+  if (!options.ended_at.empty()) {
+    DateTime ended_at = time_option(options.ended_at, "--ended-at");
+    if (!(session.start < ended_at) || context.now() < ended_at) {
+      throw input_error(fmt::format(fmt::runtime(tr("the actual end must be after the start ({}) and not in the "
+                                                    "future")),
+                                    format_datetime(session.start)),
+                        tr("give the time the session really ended"), {}, 0, "--ended-at");
+    }
+    session.ended_at = ended_at;
+  }
   WriteSet writes(context.root());
   writes.put(paths::session(session.id), write_session(session));
   context.commit(writes, session.id);
