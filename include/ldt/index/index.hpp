@@ -111,6 +111,8 @@ class Index {
   void commit_files(const std::vector<std::pair<std::string, std::string>>& written);
 
  private:
+  /// PRAGMA user_version of schemas/index.sql; another value means: drop and rebuild.
+  static constexpr int k_schema_version = 1;
   explicit Index(fs::path root);
   void create_schema(bool with_keys);
   void refresh(bool bulk);

@@ -1,0 +1,287 @@
+// The index kept up from the project's files: which files count, noticing changes
+// (size + mtime, then SHA-256), reading a changed file into its tables, and `index verify`.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <map>
+
+#include "ldt/index/index.hpp"
+#include "ldt/project/project.hpp"
+#include "ldt/project/records.hpp"
+#include "ldt/util/i18n.hpp"
+#include "ldt/util/resources.hpp"
+
+namespace ldt {
+
+namespace {
+struct DiskFile {
+  std::int64_t size = 0;
+  std::int64_t mtime_ns = 0;
+};
+
+std::optional<DiskFile> stat_file(const fs::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  return DiskFile{info.st_size, static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec};
+}
+
+/// The files the index is built from, relative to the root.
+std::map<std::string, DiskFile> scan(const fs::path& root) {
+  std::map<std::string, DiskFile> files;
+  auto add = [&](const fs::path& relative) {
+    if (auto disk = stat_file(root / relative)) files.emplace(relative.generic_string(), *disk);
+  };
+  add(paths::k_settings);
+  auto toml_files = [&](const char* dir) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(root / dir, ec)) {
+      if (entry.path().extension() == ".toml") add(fs::path(dir) / entry.path().filename());
+    }
+  };
+  toml_files("providers");
+  toml_files("instructors");
+  toml_files("plans");
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(root / "sessions", ec)) {
+    if (!entry.is_directory()) continue;
+    auto id = entry.path().filename().string();
+    add(paths::session(id));
+    add(paths::signins(id));
+    add(paths::rejects(id));
+    add(paths::sources_manifest(id));
+  }
+  return files;
+}
+
+std::string stem_before(const std::string& name, std::string_view suffix) {
+  return name.substr(0, name.size() - suffix.size());
+}
+
+void require_id_matches(std::string_view id, std::string_view expected, const std::string& relative) {
+  if (id != expected) {
+    throw input_error(fmt::format(fmt::runtime(tr("id \"{}\" does not match the file name \"{}\"")), id, expected),
+                      tr("rename the file or change the id so that they agree"), relative, 0, "id");
+  }
+}
+}  // namespace
+
+bool is_indexed_path(std::string_view relative) {
+  fs::path path(relative);
+  auto name = path.filename().string();
+  auto top = path.begin()->string();
+  if (relative == paths::k_settings) return true;
+  if (top == "providers" || top == "instructors" || top == "plans") {
+    return path.extension() == ".toml" && std::distance(path.begin(), path.end()) == 2;
+  }
+  if (top != "sessions") return false;
+  auto depth = std::distance(path.begin(), path.end());
+  if (depth == 3) return name == "session.toml" || name == "signins.csv" || name == "rejects.csv";
+  return depth == 4 && name == "manifest.csv" && path.parent_path().filename() == "sources";
+}
+
+void Index::refresh(bool bulk) {
+  bulk_loading_ = bulk;
+  auto disk = scan(root_);
+  struct Known {
+    std::int64_t id, size, mtime_ns;
+    std::string sha256;
+  };
+  std::map<std::string, Known> known;
+  {
+    SQLite::Statement query(*db_, "SELECT id, path, size, mtime_ns, sha256 FROM file");
+    while (query.executeStep()) {
+      known.emplace(query.getColumn(1).getString(),
+                    Known{query.getColumn(0).getInt64(), query.getColumn(2).getInt64(),
+                          query.getColumn(3).getInt64(), query.getColumn(4).getString()});
+    }
+  }
+  try {
+    for (const auto& [relative, entry] : known) {
+      if (disk.count(relative) == 0) {
+        begin();
+        forget_file(entry.id, relative);
+        SQLite::Statement drop(*db_, "DELETE FROM file WHERE id = ?");
+        drop.bind(1, entry.id);
+        drop.exec();
+      }
+    }
+    for (const auto& [relative, state] : disk) {
+      auto it = known.find(relative);
+      if (it != known.end() && it->second.size == state.size && it->second.mtime_ns == state.mtime_ns) continue;
+      begin();
+      std::string sha = sha256_file(root_ / relative);
+      std::int64_t file_id = 0;
+      if (it != known.end()) {
+        file_id = it->second.id;
+        SQLite::Statement update(*db_, "UPDATE file SET size = ?, mtime_ns = ?, sha256 = ? WHERE id = ?");
+        update.bind(1, state.size);
+        update.bind(2, state.mtime_ns);
+        update.bind(3, sha);
+        update.bind(4, file_id);
+        update.exec();
+        if (it->second.sha256 == sha) continue;
+        forget_file(file_id, relative);
+      } else {
+        SQLite::Statement insert(*db_, "INSERT INTO file (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)");
+        insert.bind(1, relative);
+        insert.bind(2, state.size);
+        insert.bind(3, state.mtime_ns);
+        insert.bind(4, sha);
+        insert.exec();
+        file_id = db_->getLastInsertRowid();
+      }
+      index_file(relative, file_id);
+    }
+  } catch (...) {
+    if (in_transaction_) {
+      db_->exec("ROLLBACK");
+      in_transaction_ = false;
+    }
+    throw;
+  }
+  if (bulk) {
+    begin();
+    db_->exec(std::string(*resource("index-keys.sql")));
+    db_->exec(fmt::format("PRAGMA user_version = {}", k_schema_version));
+  }
+  if (in_transaction_) {
+    db_->exec("COMMIT");
+    in_transaction_ = false;
+  }
+  bulk_loading_ = false;
+  // Statistics for the query planner after a bulk load (incremental refreshes keep them).
+  if (bulk) db_->exec("ANALYZE");
+}
+
+void Index::forget_file(std::int64_t file_id, const std::string& relative) {
+  fs::path path(relative);
+  auto name = path.filename().string();
+  if (relative.starts_with("sessions/") && name != "session.toml") {
+    auto session = path.parent_path().filename().string();
+    const char* table = name == "signins.csv" ? "signin" : name == "rejects.csv" ? "reject" : "source";
+    if (name == "manifest.csv") session = path.parent_path().parent_path().filename().string();
+    delete_session_rows(table, session);
+    return;
+  }
+  for (const char* table : {"provider", "instructor", "plan", "plan_instructor", "plan_decision", "session",
+                            "session_instructor"}) {
+    SQLite::Statement drop(*db_, fmt::format("DELETE FROM {} WHERE file_id = ?", table));
+    drop.bind(1, file_id);
+    drop.exec();
+  }
+}
+
+void Index::index_file(const std::string& relative, std::int64_t file_id) {
+  fs::path path(relative);
+  auto name = path.filename().string();
+  auto exec = [&](const char* sql, std::initializer_list<std::string> values) {
+    SQLite::Statement statement(*db_, sql);
+    int i = 1;
+    for (const auto& value : values) statement.bind(i++, value);
+    statement.bind(i, file_id);
+    statement.exec();
+  };
+  if (relative == paths::k_settings) {
+    read_settings(read_file(root_ / relative, relative), relative);
+  } else if (relative.starts_with("providers/")) {
+    Provider provider = read_provider(read_file(root_ / relative, relative), relative);
+    require_id_matches(provider.id, stem_before(name, ".toml"), relative);
+    exec("INSERT INTO provider (id, name, file_id) VALUES (?, ?, ?)", {provider.id, provider.name});
+  } else if (relative.starts_with("instructors/")) {
+    Instructor instructor = read_instructor(read_file(root_ / relative, relative), relative);
+    require_id_matches(instructor.id, stem_before(name, ".toml"), relative);
+    exec("INSERT INTO instructor (id, name, role, provider, credentials, file_id) VALUES (?, ?, ?, ?, ?, ?)",
+         {instructor.id, instructor.name, std::string(to_string(instructor.role)), instructor.provider,
+          std::to_string(instructor.credentials.size())});
+  } else if (relative.starts_with("plans/") && name.ends_with(".decision.toml")) {
+    PlanDecision decision = read_plan_decision(read_file(root_ / relative, relative), relative);
+    require_id_matches(decision.plan, stem_before(name, ".decision.toml"), relative);
+    exec("INSERT INTO plan_decision (plan, status, submitted_at, decided_at, approved_sha256, file_id) "
+         "VALUES (?, ?, ?, ?, ?, ?)",
+         {decision.plan, std::string(to_string(decision.status)), format_datetime(decision.submitted_at),
+          decision.decided_at ? format_datetime(*decision.decided_at) : std::string(), decision.approved_sha256});
+  } else if (relative.starts_with("plans/")) {
+    Plan plan = read_plan(read_file(root_ / relative, relative), relative);
+    require_id_matches(plan.id, stem_before(name, ".toml"), relative);
+    exec("INSERT INTO plan (id, provider, title, window_start, window_end, file_id) VALUES (?, ?, ?, ?, ?, ?)",
+         {plan.id, plan.provider, plan.title, format_date(plan.window_start), format_date(plan.window_end)});
+    for (const auto& instructor : plan.instructors) {
+      exec("INSERT INTO plan_instructor (plan, instructor, file_id) VALUES (?, ?, ?)", {plan.id, instructor});
+    }
+  } else if (name == "session.toml") {
+    Session session = read_session(read_file(root_ / relative, relative), relative);
+    require_id_matches(session.id, path.parent_path().filename().string(), relative);
+    exec("INSERT INTO session (id, plan, start, end, location, mode, status, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         {session.id, session.plan, format_datetime(session.start), format_datetime(session.end), session.location,
+          std::string(to_string(session.mode)), std::string(to_string(session.status))});
+    for (const auto& instructor : session.instructors) {
+      exec("INSERT INTO session_instructor (session, instructor, file_id) VALUES (?, ?, ?)",
+           {session.id, instructor});
+    }
+  } else if (name == "signins.csv") {
+    begin_session_signins(path.parent_path().filename().string());
+    read_signins(root_ / relative, relative, [&](StoredSignin&& signin) { add_signin(signin); });
+  } else if (name == "rejects.csv") {
+    std::vector<StoredReject> rejects;
+    read_rejects(root_ / relative, relative, [&](StoredReject&& reject) { rejects.push_back(std::move(reject)); });
+    replace_session_rejects(path.parent_path().filename().string(), rejects);
+  } else if (name == "manifest.csv") {
+    std::vector<StoredSource> sources;
+    read_sources(root_ / relative, relative, [&](StoredSource&& source) { sources.push_back(std::move(source)); });
+    replace_session_sources(path.parent_path().parent_path().filename().string(), sources);
+  }
+}
+
+void Index::commit_files(const std::vector<std::pair<std::string, std::string>>& written) {
+  begin();
+  for (const auto& [relative, sha256] : written) {
+    if (!is_indexed_path(relative)) continue;
+    auto state = stat_file(root_ / relative);
+    if (!state) continue;
+    SQLite::Statement upsert(*db_,
+                             "INSERT INTO file (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
+                             "sha256 = excluded.sha256 RETURNING id");
+    upsert.bind(1, relative);
+    upsert.bind(2, state->size);
+    upsert.bind(3, state->mtime_ns);
+    upsert.bind(4, sha256);
+    upsert.executeStep();
+    std::int64_t file_id = upsert.getColumn(0).getInt64();
+    upsert.reset();
+    // The sign-ins an import loaded row by row are already indexed; everything else is read back.
+    bool loaded = !loading_session_.empty() && relative == paths::signins(loading_session_).generic_string();
+    if (!loaded) {
+      forget_file(file_id, relative);
+      index_file(relative, file_id);
+    }
+  }
+  insert_signin_.reset();
+  loading_session_.clear();
+  db_->exec("COMMIT");
+  in_transaction_ = false;
+}
+
+VerifyResult Index::verify() {
+  VerifyResult result;
+  auto disk = scan(root_);
+  std::map<std::string, std::pair<std::int64_t, std::string>> known;
+  SQLite::Statement query(*db_, "SELECT path, size, sha256 FROM file ORDER BY path");
+  while (query.executeStep()) {
+    known.emplace(query.getColumn(0).getString(),
+                  std::make_pair(query.getColumn(1).getInt64(), query.getColumn(2).getString()));
+  }
+  for (const auto& [relative, entry] : known) {
+    auto it = disk.find(relative);
+    if (it == disk.end()) result.missing.push_back(relative);
+    else if (it->second.size != entry.first || sha256_file(root_ / relative) != entry.second)
+      result.stale.push_back(relative);
+  }
+  for (const auto& [relative, state] : disk) {
+    if (known.count(relative) == 0) result.unindexed.push_back(relative);
+  }
+  return result;
+}
+
+}  // namespace ldt
