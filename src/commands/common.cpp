@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "ldt/project/records.hpp"
 #include "ldt/util/i18n.hpp"
 
 namespace ldt::commands {
@@ -49,6 +50,35 @@ void require_present(const Context& context, const fs::path& relative, std::stri
                       fmt::format(fmt::runtime(tr("see `ldt {} list` for the known ones")), kind), std::move(file),
                       line, std::move(field));
   }
+}
+
+namespace {
+/// Reads the record file `relative` of the project with `reader` (a read_* of records.hpp).
+template <typename Reader>
+auto read_record(const Context& context, const fs::path& relative, Reader reader) {
+  auto name = relative.generic_string();
+  return reader(read_file(context.root() / relative, name), name);
+}
+}  // namespace
+
+Plan load_plan(const Context& context, const std::string& id) {
+  require_present(context, paths::plan(id), "plan", id);
+  return read_record(context, paths::plan(id), read_plan);
+}
+
+PlanDecision load_plan_decision(const Context& context, const std::string& id) {
+  require_present(context, paths::plan(id), "plan", id);
+  return read_record(context, paths::plan_decision(id), read_plan_decision);
+}
+
+Session load_session(const Context& context, const std::string& id) {
+  require_present(context, paths::session(id), "session", id);
+  return read_record(context, paths::session(id), read_session);
+}
+
+Instructor load_instructor(const Context& context, const std::string& id) {
+  require_present(context, paths::instructor(id), "instructor", id);
+  return read_record(context, paths::instructor(id), read_instructor);
 }
 
 void write_output(const Context& context, const std::string& path, std::string_view content) {

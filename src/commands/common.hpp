@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ldt/cli/context.hpp"
+#include "ldt/domain/registry.hpp"
 #include "ldt/report/table.hpp"
 
 namespace ldt::commands {
@@ -23,6 +24,13 @@ void require_present(const Context& context, const fs::path& relative, std::stri
                      std::string file = {}, int line = 0, std::string field = {});
 /// The JSON object of a key/value list (values as strings).
 Json object_of(const std::vector<std::pair<std::string, std::string>>& pairs);
+/// The records of the project by id. Each refuses an unknown id (exit 2, naming the list
+/// command) and reports an invalid file as file:line: field (exit 2).
+Plan load_plan(const Context& context, const std::string& id);
+PlanDecision load_plan_decision(const Context& context, const std::string& id);
+Session load_session(const Context& context, const std::string& id);
+Instructor load_instructor(const Context& context, const std::string& id);
+
 /// Writes a report or export to `path` (--output): atomically, never inside the project directory
 /// (it would overwrite the record), never creating directories. Throws Error (exit 2).
 void write_output(const Context& context, const std::string& path, std::string_view content);

@@ -25,18 +25,6 @@ struct DecideOptions {
   int amendment = 0;
 };
 
-PlanDecision load_decision(const Context& context, const std::string& id) {
-  commands::require_present(context, paths::plan(id), "plan", id);
-  auto relative = paths::plan_decision(id).generic_string();
-  return read_plan_decision(read_file(context.root() / relative, relative), relative);
-}
-
-Plan load_plan(const Context& context, const std::string& id) {
-  commands::require_present(context, paths::plan(id), "plan", id);
-  auto relative = paths::plan(id).generic_string();
-  return read_plan(read_file(context.root() / relative, relative), relative);
-}
-
 ExitCode submit(Context& context, const SubmitOptions& options) {
   std::string text = read_file(options.file, options.file);
   Plan plan = read_plan(text, options.file);
@@ -52,7 +40,7 @@ ExitCode submit(Context& context, const SubmitOptions& options) {
     commands::require_present(context, paths::instructor(id), "instructor", id, options.file,
                               toml_key_line(text, "instructors"), "instructors");
     auto relative = paths::instructor(id).generic_string();
-    Instructor instructor = read_instructor(read_file(context.root() / relative, relative), relative);
+    Instructor instructor = commands::load_instructor(context, id);
     for (auto& problem :
          qualification_problems(instructor, plan.window_start, context.settings().rules.min_practice_years)) {
       unqualified.push_back(Diagnostic{Severity::error, "instructor-credential", relative, 0, "credentials",
@@ -96,7 +84,7 @@ void save_decision(Context& context, const PlanDecision& decision) {
 }
 
 ExitCode approve(Context& context, const DecideOptions& options) {
-  PlanDecision decision = load_decision(context, options.id);
+  PlanDecision decision = commands::load_plan_decision(context, options.id);
   if (options.amendment > 0) {
     if (decision.status != PlanStatus::approved || options.amendment > static_cast<int>(decision.amendments.size())) {
       throw state_error(fmt::format(fmt::runtime(tr("plan {} has no amendment {} to approve")), options.id,
@@ -131,7 +119,7 @@ ExitCode approve(Context& context, const DecideOptions& options) {
 }
 
 ExitCode reject(Context& context, const DecideOptions& options) {
-  PlanDecision decision = load_decision(context, options.id);
+  PlanDecision decision = commands::load_plan_decision(context, options.id);
   if (decision.status != PlanStatus::submitted) {
     throw state_error(fmt::format(fmt::runtime(tr("plan {} is already {}")), options.id, to_string(decision.status)),
                       {});
@@ -146,7 +134,7 @@ ExitCode reject(Context& context, const DecideOptions& options) {
 }
 
 ExitCode amend(Context& context, const DecideOptions& options) {
-  PlanDecision decision = load_decision(context, options.id);
+  PlanDecision decision = commands::load_plan_decision(context, options.id);
   if (decision.status != PlanStatus::approved) {
     throw state_error(fmt::format(fmt::runtime(tr("plan {} is not approved")), options.id),
                       tr("an instructor change applies to an approved plan; edit a submitted plan instead"));
@@ -159,7 +147,7 @@ ExitCode amend(Context& context, const DecideOptions& options) {
   amendment.number = static_cast<int>(decision.amendments.size()) + 1;
   amendment.replace_old = options.replace.substr(0, equals);
   amendment.replace_new = options.replace.substr(equals + 1);
-  Plan plan = load_plan(context, options.id);
+  Plan plan = commands::load_plan(context, options.id);
   if (std::find(plan.instructors.begin(), plan.instructors.end(), amendment.replace_old) == plan.instructors.end()) {
     throw input_error(fmt::format(fmt::runtime(tr("instructor {} is not in plan {}")), amendment.replace_old,
                                   options.id),
@@ -204,8 +192,8 @@ ExitCode list(Context& context) {
 }
 
 ExitCode show(Context& context, const std::string& id) {
-  Plan plan = load_plan(context, id);
-  PlanDecision decision = load_decision(context, id);
+  Plan plan = commands::load_plan(context, id);
+  PlanDecision decision = commands::load_plan_decision(context, id);
   auto row = context.index().plan(id);
   std::vector<std::pair<std::string, std::string>> fields = {
       {"id", plan.id},

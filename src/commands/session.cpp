@@ -48,11 +48,9 @@ std::vector<std::string> allowed_instructors(const Plan& plan, const PlanDecisio
 }
 
 ExitCode open_session(Context& context, const OpenOptions& options) {
-  commands::require_present(context, paths::plan(options.plan), "plan", options.plan);
+  Plan plan = commands::load_plan(context, options.plan);
+  PlanDecision decision = commands::load_plan_decision(context, options.plan);
   auto plan_path = paths::plan(options.plan).generic_string();
-  auto decision_path = paths::plan_decision(options.plan).generic_string();
-  Plan plan = read_plan(read_file(context.root() / plan_path, plan_path), plan_path);
-  PlanDecision decision = read_plan_decision(read_file(context.root() / decision_path, decision_path), decision_path);
   Session session;
   session.plan = plan.id;
   session.start = time_option(options.start, "--start");
@@ -109,14 +107,8 @@ ExitCode open_session(Context& context, const OpenOptions& options) {
   return ExitCode::ok;
 }
 
-Session load_session(const Context& context, const std::string& id) {
-  commands::require_present(context, paths::session(id), "session", id);
-  auto relative = paths::session(id).generic_string();
-  return read_session(read_file(context.root() / relative, relative), relative);
-}
-
 ExitCode close_session(Context& context, const CloseOptions& options) {
-  Session session = load_session(context, options.id);
+  Session session = commands::load_session(context, options.id);
   if (session.status == SessionStatus::closed) {
     throw state_error(fmt::format(fmt::runtime(tr("session {} is already closed")), session.id), {});
   }
@@ -168,7 +160,7 @@ ExitCode list_sessions(Context& context) {
 }
 
 ExitCode show_session(Context& context, const std::string& id) {
-  Session session = load_session(context, id);
+  Session session = commands::load_session(context, id);
   auto row = context.index().session(id);
   std::vector<std::pair<std::string, std::string>> fields = {
       {"id", session.id},

@@ -296,9 +296,8 @@ std::string report_text(const Run& run, bool dry_run, bool written) {
 }
 
 ExitCode import(Context& context, const ImportOptions& options) {
-  commands::require_present(context, paths::session(options.session), "session", options.session);
+  Session session = commands::load_session(context, options.session);
   auto session_path = paths::session(options.session).generic_string();
-  Session session = read_session(read_file(context.root() / session_path, session_path), session_path);
   auto encoding = parse_encoding_choice(options.encoding);
   if (!encoding) throw input_error(tr("--encoding must be auto, utf-8, gb18030 or utf-16"), {}, {}, 0, "--encoding");
   for (const auto& file : options.files) {
