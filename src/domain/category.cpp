@@ -163,4 +163,31 @@ FlagValue parse_flag(std::string_view cell) {
   return FlagValue::invalid;
 }
 
+std::uint32_t category_mask(const std::vector<Category>& categories) {
+  std::uint32_t mask = 0;
+  for (Category category : categories) mask |= 1U << static_cast<int>(category);
+  return mask;
+}
+
+std::uint32_t category_mask(std::string_view ids) {
+  std::uint32_t mask = 0;
+  while (!ids.empty()) {
+    auto end = ids.find(';');
+    if (auto category = category_from_id(ids.substr(0, end))) mask |= 1U << static_cast<int>(*category);
+    if (end == std::string_view::npos) break;
+    ids.remove_prefix(end + 1);
+  }
+  return mask;
+}
+
+std::string category_ids(std::uint32_t mask) {
+  std::string out;
+  for (int i = 0; i < k_category_count; ++i) {
+    if ((mask & (1U << i)) == 0) continue;
+    if (!out.empty()) out += ';';
+    out += category_id(static_cast<Category>(i));
+  }
+  return out;
+}
+
 }  // namespace ldt

@@ -179,13 +179,7 @@ NormalizedRow normalize_row(const HeaderMap& header, const Record& record, const
   s.address = trimmed(cell_of(header, record, Field::address));
   s.town = trimmed(cell_of(header, record, Field::town));
   s.village = trimmed(cell_of(header, record, Field::village));
-  uint32_t mask = 0;
-  for (Category category : categories.categories) mask |= 1U << static_cast<int>(category);
-  for (int i = 0; i < k_category_count; ++i) {
-    if ((mask & (1U << i)) == 0) continue;
-    if (!s.categories.empty()) s.categories += ';';
-    s.categories += category_id(static_cast<Category>(i));
-  }
+  s.categories = category_ids(category_mask(categories.categories));
   if (date.seconds_of_day) s.signed_at = format_datetime(DateTime{date.day, *date.seconds_of_day});
   s.note = trimmed(cell_of(header, record, Field::note));
   s.extra = extra_json(header, record, phone.extra);

@@ -1,6 +1,8 @@
 #pragma once
+#include <cstdint>
 /// Trainee categories (人员类别, Art. 3 of the measures) and yes/no flag cells.
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -59,5 +61,12 @@ enum class FlagValue { yes, no, invalid };
 /// yes = 是 √ ✓ 1 Y y 有; no = 否 × 0 N n 无 or empty; anything else is `invalid` (the caller
 /// rejects the row as category-unknown).
 FlagValue parse_flag(std::string_view cell);
+
+/// Bitmask of categories: bit i = Category i.
+std::uint32_t category_mask(const std::vector<Category>& categories);
+/// Bitmask of category ids joined by ';' (as stored in signins.csv); unknown ids are ignored.
+std::uint32_t category_mask(std::string_view ids);
+/// Category ids of a bitmask joined by ';', in SPEC §2 order ("poor_household;rural_woman").
+std::string category_ids(std::uint32_t mask);
 
 }  // namespace ldt

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "ldt/domain/category.hpp"
 #include "ldt/project/signin_store.hpp"
 #include "ldt/util/diagnostic.hpp"
 #include "ldt/util/fs.hpp"
@@ -135,9 +136,6 @@ class Index {
 /// Whether `relative` is a file the index is built from (others, e.g. archived sources, are not).
 bool is_indexed_path(std::string_view relative);
 
-/// Bitmask of category ids joined by ';' (bit i = Category i); unknown ids are ignored.
-std::uint32_t category_mask(std::string_view ids);
-/// Category ids of a bitmask joined by ';', in SPEC §2 order.
-std::string category_ids(std::uint32_t mask);
+
 
 }  // namespace ldt
