@@ -16,7 +16,6 @@ std::uint64_t text_hash(std::string_view text) {
   return hash == 0 ? 1 : hash;
 }
 
-std::int32_t day_key(const std::string& day) { return day_number(*parse_iso_date(day)); }
 }  // namespace
 
 std::uint64_t pack_id_number(std::string_view id_number) {
@@ -24,6 +23,10 @@ std::uint64_t pack_id_number(std::string_view id_number) {
   for (size_t i = 0; i < 17 && i < id_number.size(); ++i) value = value * 10 + static_cast<unsigned>(id_number[i] - '0');
   char check = id_number.size() == 18 ? id_number[17] : '0';
   return value * 11 + (check == 'X' ? 10U : static_cast<unsigned>(check - '0'));
+}
+
+SigninKey signin_key(std::string_view id_number, std::string_view day) {
+  return {pack_id_number(id_number), day_number(*parse_iso_date(day))};
 }
 
 SigninDeduper::SigninDeduper(Lookup lookup) : lookup_(std::move(lookup)) {}
@@ -50,7 +53,7 @@ void SigninDeduper::add_existing(const StoredSignin& signin) {
   t.from_project = true;
   if (!signin.phone.empty()) t.phone_hash = text_hash(signin.phone);
   if (!signin.address.empty()) t.address_hash = text_hash(signin.address);
-  days_[{packed, day_key(signin.day)}] = Contact{text_hash(signin.phone), text_hash(signin.address), true};
+  days_[signin_key(signin.id_number, signin.day)] = Contact{text_hash(signin.phone), text_hash(signin.address), true};
 }
 
 void SigninDeduper::start_file() {
@@ -81,7 +84,7 @@ SigninDecision SigninDeduper::decide(const StoredSignin& signin) {
     t.known = true;
     t.file_generation = generation_;
   }
-  auto [day, inserted] = days_.try_emplace({packed, day_key(signin.day)}, Contact{phone, address, false});
+  auto [day, inserted] = days_.try_emplace(signin_key(signin.id_number, signin.day), Contact{phone, address, false});
   if (inserted) {
     if (t.from_project && new_contact && (t.phone_hash != 0 || t.address_hash != 0)) {
       decision.warning = Issue{"trainee-updated", "phone",

@@ -24,12 +24,6 @@ const std::vector<std::string> k_source_columns = {
     "sha256", "file",     "stored_as",  "encoding", "imported_at", "imported_by", "header_line",
     "rows",   "accepted", "duplicates", "updated",  "rejected",    "title"};
 
-struct PairHash {
-  std::size_t operator()(const std::pair<std::uint64_t, int>& key) const noexcept {
-    return std::hash<std::uint64_t>()(key.first * 1000003ULL + static_cast<std::uint64_t>(key.second));
-  }
-};
-
 Error bad_row(std::string_view display, int line, std::string_view field, std::string message) {
   return input_error(std::move(message),
                      tr("fix the value in an editor (or restore the file from version control); ldt "
@@ -137,7 +131,7 @@ std::string source_line(const StoredSource& s) {
 }
 
 void read_signins(const fs::path& path, std::string_view display, const std::function<void(StoredSignin&&)>& fn) {
-  std::unordered_set<std::pair<std::uint64_t, int>, PairHash> seen;
+  std::unordered_set<SigninKey, SigninKeyHash> seen;
   read_canonical(path, display, k_signin_columns, [&](std::vector<std::string>& c, int line) {
     StoredSignin s{std::move(c[0]),  std::move(c[1]),  std::move(c[2]),  std::move(c[3]), std::move(c[4]),
                    std::move(c[5]),  std::move(c[6]),  std::move(c[7]),  std::move(c[8]), std::move(c[9]),
@@ -148,7 +142,7 @@ void read_signins(const fs::path& path, std::string_view display, const std::fun
     if (s.id_number.size() != 18 || gb11643_check_char(std::string_view(s.id_number).substr(0, 17)) != s.id_number[17]) {
       throw bad_row(display, line, "id_number", tr("not a valid 18-character ID number (GB 11643 check digit)"));
     }
-    if (!seen.insert({pack_id_number(s.id_number), day_number(*parse_iso_date(s.day))}).second) {
+    if (!seen.insert(signin_key(s.id_number, s.day)).second) {
       throw bad_row(display, line, "id_number", tr("the same trainee and day appear twice; delete one of the rows"));
     }
     if (s.gender != "M" && s.gender != "F") throw bad_row(display, line, "gender", tr("must be M or F"));

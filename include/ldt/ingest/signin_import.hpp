@@ -35,6 +35,19 @@ struct SigninDecision {
 /// 18-character ID → 64-bit key (17 digits × 11 + check value). Exact and collision-free.
 std::uint64_t pack_id_number(std::string_view id_number);
 
+/// A sign-in's identity: (pack_id_number of the trainee, day_number of the day).
+using SigninKey = std::pair<std::uint64_t, std::int32_t>;
+
+/// The key of a stored sign-in (`day` is ISO "YYYY-MM-DD", already validated).
+SigninKey signin_key(std::string_view id_number, std::string_view day);
+
+/// Hash for SigninKey in unordered containers.
+struct SigninKeyHash {
+  std::size_t operator()(const SigninKey& key) const noexcept {
+    return std::hash<std::uint64_t>()(key.first * 1000003ULL ^ static_cast<std::uint64_t>(key.second));
+  }
+};
+
 class SigninDeduper {
  public:
   /// `lookup` answers what the project knows of an ID outside this session (may be empty).
@@ -61,16 +74,11 @@ class SigninDeduper {
     std::uint64_t phone_hash = 0, address_hash = 0;
     bool stored = false;
   };
-  struct KeyHash {
-    std::size_t operator()(const std::pair<std::uint64_t, std::int32_t>& key) const noexcept {
-      return std::hash<std::uint64_t>()(key.first * 1000003ULL ^ static_cast<std::uint64_t>(key.second));
-    }
-  };
   Trainee& trainee(const std::string& id_number, std::uint64_t packed);
 
   Lookup lookup_;
   std::unordered_map<std::uint64_t, Trainee> trainees_;
-  std::unordered_map<std::pair<std::uint64_t, std::int32_t>, Contact, KeyHash> days_;
+  std::unordered_map<SigninKey, Contact, SigninKeyHash> days_;
   std::uint32_t generation_ = 0;
 };
 
