@@ -50,18 +50,17 @@ DateTime Context::now() const {
   return now_cst();
 }
 
-void Context::commit(WriteSet& writes, std::string target) {
+JournalEntry Context::journal_entry(std::string target) const {
   JournalEntry entry;
   entry.time = format_datetime(now());
   entry.actor = actor();
   entry.command = command;
   entry.target = std::move(target);
-  writes.finish_all();
-  auto files = writes.written();
-  entry.files = files;
-  stage_journal_entry(root_, writes, std::move(entry));
-  writes.commit();
-  index_->commit_files(files);
+  return entry;
+}
+
+void Context::commit(WriteSet& writes, std::string target) {
+  index_->commit_files(commit_journalled(root_, writes, journal_entry(std::move(target))));
 }
 
 void Context::print(std::string_view text) const {

@@ -35,15 +35,7 @@ ExitCode run_init(Context& context, const InitOptions& options) {
   WriteSet writes(root);
   writes.put(paths::k_settings, write_settings(settings));
   writes.put(".gitignore", ".ldt/\n");
-  writes.finish_all();
-  JournalEntry entry;
-  entry.time = format_datetime(context.now());
-  entry.actor = context.actor();
-  entry.command = context.command;
-  entry.target = options.region_code;
-  entry.files = writes.written();
-  stage_journal_entry(root, writes, std::move(entry));
-  writes.commit();
+  commit_journalled(root, writes, context.journal_entry(options.region_code));
   commands::confirm(context, fmt::format(fmt::runtime(tr("created project {} ({} {})")), root.string(),
                                          settings.county, settings.region_code));
   return ExitCode::ok;

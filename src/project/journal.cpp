@@ -78,6 +78,16 @@ void stage_journal_entry(const fs::path& root, WriteSet& writes, JournalEntry en
   writes.put(paths::k_journal, existing + json.dump() + "\n");
 }
 
+std::vector<std::pair<std::string, std::string>> commit_journalled(const fs::path& root, WriteSet& writes,
+                                                                     JournalEntry entry) {
+  writes.finish_all();
+  auto files = writes.written();
+  entry.files = files;
+  stage_journal_entry(root, writes, std::move(entry));
+  writes.commit();
+  return files;
+}
+
 std::vector<Diagnostic> verify_journal(const fs::path& root) {
   std::vector<Diagnostic> problems;
   if (!fs::exists(root / paths::k_journal)) return problems;

@@ -57,6 +57,8 @@ class Context {
   /// Current CST time; $LDT_NOW (ISO 8601) fixes it for reproducible tests and examples.
   [[nodiscard]] DateTime now() const;
 
+  /// A journal line for this command (time, actor, command) acting on `target`.
+  [[nodiscard]] JournalEntry journal_entry(std::string target) const;
   /// Commits staged files with one journal line, and records them in the index.
   void commit(WriteSet& writes, std::string target);
 

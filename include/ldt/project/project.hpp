@@ -63,6 +63,12 @@ struct JournalEntry {
 /// The caller's WriteSet commits it with the files it describes, so both land together.
 void stage_journal_entry(const fs::path& root, WriteSet& writes, JournalEntry entry);
 
+/// Commits `writes` with one journal line describing them (entry.files is filled in here), so
+/// the files and their journal line land together. Returns the files written, without the
+/// journal itself, as (relative path, sha256).
+std::vector<std::pair<std::string, std::string>> commit_journalled(const fs::path& root, WriteSet& writes,
+                                                                     JournalEntry entry);
+
 /// Checks the hash chain of journal.jsonl. Returns one diagnostic per broken line (empty: ok).
 std::vector<Diagnostic> verify_journal(const fs::path& root);
 
