@@ -12,6 +12,7 @@
 #include "ldt/ingest/signin_rows.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt {
 
@@ -87,7 +88,7 @@ std::string title_of(const std::vector<Record>& head, const HeaderMap& header) {
   std::string title;
   for (size_t i = 0; i < header.record_index && i < head.size(); ++i) {
     for (const auto& cell : head[i].cells) {
-      if (cell.find_first_not_of(" \t") == std::string::npos) continue;
+      if (trim_blanks(cell).empty()) continue;
       if (!title.empty()) title += " / ";
       title += cell;
     }

@@ -10,33 +10,13 @@
 #include "ldt/domain/phone.hpp"
 #include "ldt/domain/signin_date.hpp"
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt {
 
 namespace {
-bool is_space_only(std::string_view text) {
-  // ASCII white space, U+3000 and NBSP count as empty.
-  size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n') {
-      ++i;
-    } else if (text.substr(i, 3) == "\xE3\x80\x80") {
-      i += 3;
-    } else if (text.substr(i, 2) == "\xC2\xA0") {
-      i += 2;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
-std::string trimmed(std::string_view text) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return std::string(text);
-}
+/// Empty, or only white space and invisible characters (SPEC §5: U+3000, NBSP, U+200B…).
+bool is_space_only(std::string_view text) { return trim_blanks(text).empty(); }
 
 Issue issue(const char* code, const char* field, std::string message) { return Issue{code, field, std::move(message)}; }
 
@@ -69,7 +49,7 @@ std::optional<Issue> flag_categories(std::string_view cell, Category category, c
   }
   return issue("category-unknown", column,
                fmt::format(fmt::runtime(tr("\"{}\" is not a yes/no value; write 是/否 (also √, 1/0, Y/N, 有/无)")),
-                           trimmed(cell)));
+                           trim_blanks(cell)));
 }
 }  // namespace
 
@@ -104,7 +84,7 @@ bool is_blank_row(const Record& record) {
 bool is_footer_row(const Record& record) {
   for (const auto& cell : record.cells) {
     if (is_space_only(cell)) continue;
-    std::string text = trimmed(cell);
+    std::string text = trim_blanks(cell);
     for (const char* word : {"合计", "制表人", "填表人", "审核人"}) {
       if (std::string_view(text).starts_with(word)) return true;
     }
@@ -176,12 +156,12 @@ NormalizedRow normalize_row(const HeaderMap& header, const Record& record, const
   s.gender = std::string(1, id.id->gender);
   s.birth_date = format_date(id.id->birth_date);
   s.phone = phone.phone;
-  s.address = trimmed(cell_of(header, record, Field::address));
-  s.town = trimmed(cell_of(header, record, Field::town));
-  s.village = trimmed(cell_of(header, record, Field::village));
+  s.address = trim_blanks(cell_of(header, record, Field::address));
+  s.town = trim_blanks(cell_of(header, record, Field::town));
+  s.village = trim_blanks(cell_of(header, record, Field::village));
   s.categories = category_ids(category_mask(categories.categories));
   if (date.seconds_of_day) s.signed_at = format_datetime(DateTime{date.day, *date.seconds_of_day});
-  s.note = trimmed(cell_of(header, record, Field::note));
+  s.note = trim_blanks(cell_of(header, record, Field::note));
   s.extra = extra_json(header, record, phone.extra);
   s.source_line = record.line;
 
@@ -191,7 +171,7 @@ NormalizedRow normalize_row(const HeaderMap& header, const Record& record, const
       out.warnings.push_back(std::move(warning));
     }
   }
-  std::string gender_cell = trimmed(cell_of(header, record, Field::gender));
+  std::string gender_cell = trim_blanks(cell_of(header, record, Field::gender));
   if ((gender_cell == "男" && s.gender == "F") || (gender_cell == "女" && s.gender == "M")) {
     out.warnings.push_back(issue("gender-mismatch", "gender",
                                  tr("the sheet's gender differs from the one the ID number encodes; the ID's is "

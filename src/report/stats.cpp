@@ -11,7 +11,7 @@
 namespace ldt {
 
 void StatsBuilder::add(const AttendanceRow& row) {
-  if (sessions_.empty() || sessions_.count(row.session) == 0) sessions_.insert(row.session);
+  sessions_.insert(row.session);
   std::uint64_t person = pack_id_number(row.id_number);
   ++stats_.total.person_times;
   person_categories_[person] |= row.categories;
