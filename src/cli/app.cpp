@@ -7,6 +7,7 @@
 
 #include "ldt/cli/commands.hpp"
 #include "ldt/cli/context.hpp"
+#include "ldt/cli/printer.hpp"
 #include "ldt/util/i18n.hpp"
 
 namespace ldt {
@@ -18,11 +19,14 @@ const char* exit_codes_help() {
             "(not approved, closed, project locked, duplicate id), nothing written; 4 internal error.");
 }
 
-void print_error(const Error& error) {
-  for (const auto& diagnostic : error.diagnostics()) {
-    fmt::print(stderr, "ldt: {}: {}\n", diagnostic.severity == Severity::warning ? tr("warning") : tr("error"),
-               format_diagnostic(diagnostic));
-  }
+/// Prints what went wrong as diagnostics, one line each (cli/printer.hpp).
+int fail(ExitCode code, std::vector<Diagnostic> diagnostics, const PrintOptions& options) {
+  for (const auto& diagnostic : diagnostics) print_diagnostic(diagnostic, options);
+  return static_cast<int>(code);
+}
+
+Diagnostic error_line(std::string message, std::string hint = {}) {
+  return Diagnostic{Severity::error, "error", {}, 0, {}, std::move(message), std::move(hint)};
 }
 
 /// Finds --lang before parsing so that --help is already translated.
@@ -55,6 +59,7 @@ int run(int argc, char** argv) {
   CommandTable table(app);
   register_commands(table);
 
+  PrintOptions quiet_unknown{Format::table, false};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -62,9 +67,7 @@ int run(int argc, char** argv) {
       app.exit(error);
       return 0;
     }
-    std::string message = error.what();
-    fmt::print(stderr, "ldt: {}: {}; {}\n", tr("error"), message, tr("see `ldt --help`"));
-    return static_cast<int>(ExitCode::input);
+    return fail(ExitCode::input, {error_line(error.what(), tr("see `ldt --help`"))}, quiet_unknown);
   }
 
   const CommandTable::Entry* chosen = nullptr;
@@ -72,29 +75,31 @@ int run(int argc, char** argv) {
     if (entry.app->parsed()) chosen = &entry;
   }
   if (chosen == nullptr) {
-    fmt::print(stderr, "ldt: {}: {}\n", tr("error"), tr("no command given; see `ldt --help`"));
-    return static_cast<int>(ExitCode::input);
+    return fail(ExitCode::input, {error_line(tr("no command given; see `ldt --help`"))}, quiet_unknown);
   }
   Context context(global);
   context.format = *parse_format(global.format);
   context.command = chosen->name;
+  const PrintOptions options = context.print_options();
   try {
     context.load(chosen->access);
-    return static_cast<int>(chosen->action(context));
+    return static_cast<int>(print_result(chosen->action(context), options));
   } catch (const Error& error) {
-    print_error(error);
-    return static_cast<int>(error.exit_code());
+    return fail(error.exit_code(), error.diagnostics(), options);
   } catch (const SQLite::Exception& error) {
-    fmt::print(stderr, "ldt: {}: {} ({}); {}\n", tr("error"), tr("the index .ldt/index.sqlite could not be used"),
-               error.getErrorStr(), tr("run `ldt index rebuild`; the files are not affected"));
-    return static_cast<int>(ExitCode::internal);
+    return fail(ExitCode::internal,
+                {error_line(fmt::format("{} ({})", tr("the index .ldt/index.sqlite could not be used"),
+                                        error.getErrorStr()),
+                            tr("run `ldt index rebuild`; the files are not affected"))},
+                options);
   } catch (const std::filesystem::filesystem_error& error) {
-    fmt::print(stderr, "ldt: {}: {}: {}\n", tr("error"), error.path1().string(), error.code().message());
-    return static_cast<int>(ExitCode::internal);
+    return fail(ExitCode::internal,
+                {error_line(fmt::format("{}: {}", error.path1().string(), error.code().message()))}, options);
   } catch (const std::exception& error) {
-    fmt::print(stderr, "ldt: {}: {}: {}\n", tr("internal error"), error.what(),
-               tr("please report this; nothing was half-written"));
-    return static_cast<int>(ExitCode::internal);
+    return fail(ExitCode::internal,
+                {error_line(fmt::format("{}: {}: {}", tr("internal error"), error.what(),
+                                        tr("please report this; nothing was half-written")))},
+                options);
   }
 }
 

@@ -5,7 +5,6 @@
 #include <unistd.h>
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <cstdlib>
 
 #include "ldt/domain/signin_date.hpp"
@@ -20,14 +19,32 @@ void Context::load(Access access) {
   if (access == Access::none) return;
   root_ = locate_project(options.directory);
   settings_ = read_settings(read_file(root_ / paths::k_settings, paths::k_settings), paths::k_settings);
-  lock_ = std::make_unique<ProjectLock>(root_, true, settings_.rules.lock_timeout_seconds);
+  using Mode = ProjectLock::Mode;
+  double timeout = settings_.rules.lock_timeout_seconds;
+  if (access != Access::read) {
+    lock_ = std::make_unique<ProjectLock>(root_, Mode::exclusive, timeout);
+    recover();
+    if (access == Access::write) index_ = Index::open(root_);
+    return;
+  }
+  lock_ = std::make_unique<ProjectLock>(root_, Mode::shared, timeout);
+  if (has_staged_writes(root_) || Index::needs_refresh(root_)) {
+    lock_->change(Mode::exclusive);
+    recover();
+    index_ = Index::open(root_);
+    lock_->change(Mode::shared);
+  } else {
+    index_ = Index::open_unrefreshed(root_);
+  }
+}
+
+void Context::recover() {
   if (int recovered = recover_staged_writes(root_); recovered > 0) {
     note(Diagnostic{Severity::warning, "recovered", {}, 0, {},
                     fmt::format(fmt::runtime(tr("completed {} write(s) that an interrupted ldt command left")),
                                 recovered),
                     {}});
   }
-  if (access != Access::project) index_ = Index::open(root_);
 }
 
 std::string Context::actor() const {
@@ -60,26 +77,11 @@ JournalEntry Context::journal_entry(std::string target) const {
 }
 
 void Context::commit(WriteSet& writes, std::string target) {
+  lock_->change(ProjectLock::Mode::exclusive);
   index_->commit_files(commit_journalled(root_, writes, journal_entry(std::move(target))));
 }
 
-void Context::print(std::string_view text) const {
-  if (options.quiet) return;
-  std::fwrite(text.data(), 1, text.size(), stdout);
-}
-
-void Context::print_result(const Table& table, const nlohmann::ordered_json& json) const {
-  if (format == Format::json) print(json.dump(2) + "\n");
-  else print(render(table, format));
-}
-
-void Context::print_table(const Table& table) const { print(render(table, format)); }
-
-void Context::note(const Diagnostic& diagnostic) const {
-  if (options.quiet) return;
-  const char* level = diagnostic.severity == Severity::warning ? tr("warning") : tr("note");
-  fmt::print(stderr, "{}: {}\n", level, format_diagnostic(diagnostic));
-}
+void Context::note(const Diagnostic& diagnostic) const { print_diagnostic(diagnostic, print_options()); }
 
 CLI::App* CommandTable::group(const std::string& name, const std::string& description) {
   for (auto* existing : root_.get_subcommands({})) {
@@ -90,7 +92,7 @@ CLI::App* CommandTable::group(const std::string& name, const std::string& descri
   return app;
 }
 
-void CommandTable::add(CLI::App* app, std::string name, Access access, std::function<ExitCode(Context&)> action) {
+void CommandTable::add(CLI::App* app, std::string name, Access access, std::function<Result(Context&)> action) {
   entries_.push_back(Entry{app, std::move(name), access, std::move(action)});
 }
 

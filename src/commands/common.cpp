@@ -9,16 +9,18 @@
 
 namespace ldt::commands {
 
-Table key_values(const std::vector<std::pair<std::string, std::string>>& pairs) {
-  Table table{{tr("field"), tr("value")}, {}};
-  for (const auto& [key, value] : pairs) table.rows.push_back({key, value});
-  return table;
+Result record_result(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  std::vector<RecordField> fields;
+  for (const auto& [key, value] : pairs) fields.push_back({key, literal_cell(value)});
+  Result result;
+  result.document.add_record(std::move(fields));
+  return result;
 }
 
-Json object_of(const std::vector<std::pair<std::string, std::string>>& pairs) {
-  Json object = Json::object();
-  for (const auto& [key, value] : pairs) object[key] = value;
-  return object;
+Result message_result(std::string message) {
+  Result result;
+  result.document.add_paragraphs({std::move(message)});
+  return result;
 }
 
 namespace {
@@ -81,7 +83,8 @@ Instructor load_instructor(const Context& context, const std::string& id) {
   return read_record(context, paths::instructor(id), read_instructor);
 }
 
-void write_output(const Context& context, const std::string& path, std::string_view content) {
+void write_output(const Context& context, const std::string& path, const Document& document,
+                  const RenderOptions& options) {
   std::error_code ec;
   fs::path target = fs::weakly_canonical(fs::absolute(path), ec);
   fs::path root = fs::weakly_canonical(context.root(), ec);
@@ -94,12 +97,7 @@ void write_output(const Context& context, const std::string& path, std::string_v
                         tr("write reports and exports elsewhere, e.g. --output 统计表.csv"), path, 0, "--output");
     }
   }
-  write_file_atomically(target, content);
-}
-
-void confirm(const Context& context, std::string_view message) {
-  if (context.format == Format::json) return;
-  context.print(fmt::format("{}\n", message));
+  write_file_atomically(target, render_to_string(document, options));
 }
 
 }  // namespace ldt::commands

@@ -4,26 +4,24 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "ldt/cli/context.hpp"
 #include "ldt/domain/registry.hpp"
-#include "ldt/report/table.hpp"
+#include "ldt/report/document.hpp"
+#include "ldt/report/render.hpp"
 
 namespace ldt::commands {
 
-using Json = nlohmann::ordered_json;
-
-/// A two-column field/value table for `show` commands.
-Table key_values(const std::vector<std::pair<std::string, std::string>>& pairs);
+/// The fields of a `show` command, values shown as they are: a record for people (field,
+/// value) and one JSON object of strings.
+Result record_result(const std::vector<std::pair<std::string, std::string>>& pairs);
+/// A one-line confirmation for people ("registered provider x"); nothing in JSON.
+Result message_result(std::string message);
 /// Refuses (exit 3) when `relative` already exists in the project.
 void require_absent(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id);
 /// Refuses (exit 2) when `relative` does not exist, naming the kind and the list command, and
 /// where the reference was made (file, line, field) when it came from a file.
 void require_present(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id,
                      std::string file = {}, int line = 0, std::string field = {});
-/// The JSON object of a key/value list (values as strings).
-Json object_of(const std::vector<std::pair<std::string, std::string>>& pairs);
 /// The records of the project by id. Each refuses an unknown id (exit 2, naming the list
 /// command) and reports an invalid file as file:line: field (exit 2).
 Plan load_plan(const Context& context, const std::string& id);
@@ -31,10 +29,9 @@ PlanDecision load_plan_decision(const Context& context, const std::string& id);
 Session load_session(const Context& context, const std::string& id);
 Instructor load_instructor(const Context& context, const std::string& id);
 
-/// Writes a report or export to `path` (--output): atomically, never inside the project directory
-/// (it would overwrite the record), never creating directories. Throws Error (exit 2).
-void write_output(const Context& context, const std::string& path, std::string_view content);
-/// Prints "<verb> <kind> <id>" as a one-line confirmation.
-void confirm(const Context& context, std::string_view message);
+/// Writes `document` rendered with `options` to `path` (--output): atomically, never inside the
+/// project's record (it would overwrite it), never creating directories. Throws Error (exit 2).
+void write_output(const Context& context, const std::string& path, const Document& document,
+                  const RenderOptions& options);
 
 }  // namespace ldt::commands

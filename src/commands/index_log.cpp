@@ -9,50 +9,52 @@
 namespace ldt {
 
 namespace {
-using commands::Json;
-
-ExitCode verify_index(Context& context) {
+Result verify_index(Context& context) {
   auto index = Index::open_unrefreshed(context.root());
-  VerifyResult result = index->verify();
-  Json json = {{"ok", result.ok()}, {"stale", result.stale}, {"missing", result.missing}, {"unindexed", result.unindexed}};
-  if (context.format == Format::json) {
-    context.print(json.dump(2) + "\n");
-  } else if (result.ok()) {
-    context.print(tr("index and files agree\n"));
-  } else {
-    for (const auto& f : result.stale) context.print(fmt::format("{}: {}\n", f, tr("changed since indexed")));
-    for (const auto& f : result.missing) context.print(fmt::format("{}: {}\n", f, tr("indexed but missing")));
-    for (const auto& f : result.unindexed) context.print(fmt::format("{}: {}\n", f, tr("not indexed")));
-    context.print(tr("the next ldt command (or `ldt index rebuild`) brings the index up to date\n"));
-  }
-  return result.ok() ? ExitCode::ok : ExitCode::findings;
+  VerifyResult verify = index->verify();
+  Result result;
+  std::vector<std::string> lines;
+  if (verify.ok()) lines.emplace_back(tr("index and files agree"));
+  for (const auto& f : verify.stale) lines.push_back(fmt::format("{}: {}", f, tr("changed since indexed")));
+  for (const auto& f : verify.missing) lines.push_back(fmt::format("{}: {}", f, tr("indexed but missing")));
+  for (const auto& f : verify.unindexed) lines.push_back(fmt::format("{}: {}", f, tr("not indexed")));
+  if (!verify.ok()) lines.emplace_back(tr("the next ldt command (or `ldt index rebuild`) brings the index up to date"));
+  result.document.add_paragraphs(std::move(lines));
+  result.document.add_record({{"ok", flag_cell(verify.ok(), {})},
+                              {"stale", list_cell(verify.stale, " ")},
+                              {"missing", list_cell(verify.missing, " ")},
+                              {"unindexed", list_cell(verify.unindexed, " ")}})
+      .human = false;
+  result.exit_code = verify.ok() ? ExitCode::ok : ExitCode::findings;
+  return result;
 }
 
-ExitCode show_log(Context& context) {
-  Table table{{"seq", tr("time"), tr("actor"), tr("command"), tr("target"), tr("files")}, {}};
-  Json json = Json::array();
+Result show_log(Context& context) {
+  Table table{{{"seq", "seq"},
+               {"time", tr("time")},
+               {"actor", tr("actor")},
+               {"command", tr("command")},
+               {"target", tr("target")},
+               {"files", tr("files")}},
+              {},
+              {},
+              {}};
   for (const auto& entry : read_journal(context.root())) {
     std::vector<std::string> files;
     for (const auto& [path, sha] : entry.files) files.push_back(path);
-    table.rows.push_back({std::to_string(entry.seq), entry.time, entry.actor, entry.command, entry.target,
-                          fmt::format("{}", fmt::join(files, " "))});
-    json.push_back({{"seq", entry.seq},
-                    {"time", entry.time},
-                    {"actor", entry.actor},
-                    {"command", entry.command},
-                    {"target", entry.target},
-                    {"files", files}});
+    table.rows.push_back({integer_cell(entry.seq), literal_cell(entry.time), text_cell(entry.actor),
+                          literal_cell(entry.command), literal_cell(entry.target), list_cell(files, " ")});
   }
-  context.print_result(table, json);
-  return ExitCode::ok;
+  Result result;
+  result.document.add_table(std::move(table));
+  return result;
 }
 
-ExitCode verify_log(Context& context) {
-  auto problems = verify_journal(context.root());
-  if (problems.empty()) {
-    context.print(tr("journal.jsonl verifies: every line chains to the one before\n"));
-    return ExitCode::ok;
-  }
+Result verify_log(Context& context) {
+  auto findings = check_journal_chain(verify_journal(context.root()));
+  if (findings.empty()) return commands::message_result(tr("journal.jsonl verifies: every line chains to the one before"));
+  std::vector<Diagnostic> problems;
+  for (const auto& finding : findings) problems.push_back(to_diagnostic(finding));
   throw Error(ExitCode::findings, std::move(problems));
 }
 }  // namespace
@@ -62,8 +64,7 @@ void register_index(CommandTable& table) {
   auto* rebuild = group->add_subcommand("rebuild", tr("recreate the index from the files"));
   table.add(rebuild, "index rebuild", Access::project, [](Context& context) {
     Index::open(context.root(), true);
-    commands::confirm(context, tr("index rebuilt from the files"));
-    return ExitCode::ok;
+    return commands::message_result(tr("index rebuilt from the files"));
   });
   auto* verify = group->add_subcommand("verify", tr("say whether the index and the files agree"));
   table.add(verify, "index verify", Access::project, [](Context& context) { return verify_index(context); });

@@ -15,7 +15,7 @@ struct InitOptions {
   std::string county, region_code, office;
 };
 
-ExitCode run_init(Context& context, const InitOptions& options) {
+Result run_init(Context& context, const InitOptions& options) {
   fs::path root = options.directory;
   if (!context.options.directory.empty() && options.directory == ".") root = context.options.directory;
   if (options.region_code.size() != 6 ||
@@ -36,9 +36,8 @@ ExitCode run_init(Context& context, const InitOptions& options) {
   writes.put(paths::k_settings, write_settings(settings));
   writes.put(".gitignore", ".ldt/\n");
   commit_journalled(root, writes, context.journal_entry(options.region_code));
-  commands::confirm(context, fmt::format(fmt::runtime(tr("created project {} ({} {})")), root.string(),
-                                         settings.county, settings.region_code));
-  return ExitCode::ok;
+  return commands::message_result(fmt::format(fmt::runtime(tr("created project {} ({} {})")), root.string(),
+                                              settings.county, settings.region_code));
 }
 }  // namespace
 

@@ -4,7 +4,7 @@
 
 #include "common.hpp"
 #include "ldt/cli/commands.hpp"
-#include "ldt/domain/qualification.hpp"
+#include "ldt/domain/rules.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/project/signin_store.hpp"
 #include "ldt/util/i18n.hpp"
@@ -12,7 +12,6 @@
 namespace ldt {
 
 namespace {
-using commands::Json;
 
 struct SubmitOptions {
   std::string file;
@@ -25,7 +24,7 @@ struct DecideOptions {
   int amendment = 0;
 };
 
-ExitCode submit(Context& context, const SubmitOptions& options) {
+Result submit(Context& context, const SubmitOptions& options) {
   std::string text = read_file(options.file, options.file);
   Plan plan = read_plan(text, options.file);
   commands::require_absent(context, paths::plan(plan.id), "plan", plan.id);
@@ -39,12 +38,10 @@ ExitCode submit(Context& context, const SubmitOptions& options) {
   for (const auto& id : plan.instructors) {
     commands::require_present(context, paths::instructor(id), "instructor", id, options.file,
                               toml_key_line(text, "instructors"), "instructors");
-    auto relative = paths::instructor(id).generic_string();
     Instructor instructor = commands::load_instructor(context, id);
-    for (auto& problem :
-         qualification_problems(instructor, plan.window_start, context.settings().rules.min_practice_years)) {
-      unqualified.push_back(Diagnostic{Severity::error, "instructor-credential", relative, 0, "credentials",
-                                       std::move(problem), tr("add a valid credential to the instructor's file")});
+    for (const auto& finding :
+         check_instructor_credential(instructor, plan.window_start, context.settings().rules.min_practice_years)) {
+      unqualified.push_back(to_diagnostic(finding));
     }
   }
   if (!unqualified.empty()) throw Error(ExitCode::state, std::move(unqualified));
@@ -72,9 +69,8 @@ ExitCode submit(Context& context, const SubmitOptions& options) {
   decision.submitted_sha256 = sha256_hex(text);
   writes.put(paths::plan_decision(plan.id), write_plan_decision(decision));
   context.commit(writes, plan.id);
-  commands::confirm(context, fmt::format(fmt::runtime(tr("submitted plan {} (sha256 {})")), plan.id,
-                                         decision.submitted_sha256.substr(0, 12)));
-  return ExitCode::ok;
+  return commands::message_result(fmt::format(fmt::runtime(tr("submitted plan {} (sha256 {})")), plan.id,
+                                              decision.submitted_sha256.substr(0, 12)));
 }
 
 void save_decision(Context& context, const PlanDecision& decision) {
@@ -83,7 +79,7 @@ void save_decision(Context& context, const PlanDecision& decision) {
   context.commit(writes, decision.plan);
 }
 
-ExitCode approve(Context& context, const DecideOptions& options) {
+Result approve(Context& context, const DecideOptions& options) {
   PlanDecision decision = commands::load_plan_decision(context, options.id);
   if (options.amendment > 0) {
     if (decision.status != PlanStatus::approved || options.amendment > static_cast<int>(decision.amendments.size())) {
@@ -98,10 +94,9 @@ ExitCode approve(Context& context, const DecideOptions& options) {
     amendment.approved_at = context.now();
     amendment.approved_by = context.actor();
     save_decision(context, decision);
-    commands::confirm(context, fmt::format(fmt::runtime(tr("approved amendment {} of plan {}: {} → {}")),
-                                           options.amendment, options.id, amendment.replace_old,
-                                           amendment.replace_new));
-    return ExitCode::ok;
+    return commands::message_result(fmt::format(fmt::runtime(tr("approved amendment {} of plan {}: {} → {}")),
+                                                options.amendment, options.id, amendment.replace_old,
+                                                amendment.replace_new));
   }
   if (decision.status != PlanStatus::submitted) {
     throw state_error(fmt::format(fmt::runtime(tr("plan {} is already {}")), options.id, to_string(decision.status)),
@@ -112,13 +107,12 @@ ExitCode approve(Context& context, const DecideOptions& options) {
   decision.decided_by = context.actor();
   decision.approved_sha256 = sha256_file(context.root() / paths::plan(options.id));
   save_decision(context, decision);
-  commands::confirm(context, fmt::format(fmt::runtime(tr("approved plan {} (sha256 {} recorded; the file is now "
-                                                         "frozen)")),
-                                         options.id, decision.approved_sha256.substr(0, 12)));
-  return ExitCode::ok;
+  return commands::message_result(fmt::format(fmt::runtime(tr("approved plan {} (sha256 {} recorded; the file is "
+                                                              "now frozen)")),
+                                              options.id, decision.approved_sha256.substr(0, 12)));
 }
 
-ExitCode reject(Context& context, const DecideOptions& options) {
+Result reject(Context& context, const DecideOptions& options) {
   PlanDecision decision = commands::load_plan_decision(context, options.id);
   if (decision.status != PlanStatus::submitted) {
     throw state_error(fmt::format(fmt::runtime(tr("plan {} is already {}")), options.id, to_string(decision.status)),
@@ -129,11 +123,10 @@ ExitCode reject(Context& context, const DecideOptions& options) {
   decision.decided_by = context.actor();
   decision.reason = options.reason;
   save_decision(context, decision);
-  commands::confirm(context, fmt::format(fmt::runtime(tr("rejected plan {}")), options.id));
-  return ExitCode::ok;
+  return commands::message_result(fmt::format(fmt::runtime(tr("rejected plan {}")), options.id));
 }
 
-ExitCode amend(Context& context, const DecideOptions& options) {
+Result amend(Context& context, const DecideOptions& options) {
   PlanDecision decision = commands::load_plan_decision(context, options.id);
   if (decision.status != PlanStatus::approved) {
     throw state_error(fmt::format(fmt::runtime(tr("plan {} is not approved")), options.id),
@@ -159,39 +152,44 @@ ExitCode amend(Context& context, const DecideOptions& options) {
   amendment.requested_by = context.actor();
   decision.amendments.push_back(amendment);
   save_decision(context, decision);
-  commands::confirm(context, fmt::format(fmt::runtime(tr("requested amendment {} of plan {}; the office approves it "
-                                                         "with `ldt plan approve {} --amendment {}`")),
-                                         amendment.number, options.id, options.id, amendment.number));
-  return ExitCode::ok;
+  return commands::message_result(fmt::format(fmt::runtime(tr("requested amendment {} of plan {}; the office "
+                                                              "approves it with `ldt plan approve {} --amendment {}`")),
+                                              amendment.number, options.id, options.id, amendment.number));
 }
 
-/// "yes" when the plan file still matches its approval hash, "NO" when changed, "" when not approved.
-std::string frozen_state(const PlanRow& row) {
-  if (row.approved_sha256.empty()) return "";
-  return row.approved_sha256 == row.file_sha256 ? "yes" : "NO";
+/// Whether the plan file still matches its approval (plan-frozen, Art. 10.2): "yes", "NO", or an
+/// empty cell when the plan is not approved.
+Cell frozen_cell(const PlanRow& row) {
+  if (row.approved_sha256.empty()) return empty_cell();
+  bool matches = row.approved_sha256 == row.file_sha256;
+  return flag_cell(matches, matches ? "yes" : "NO");
 }
 
-ExitCode list(Context& context) {
-  Table table{{"id", tr("provider"), tr("status"), tr("window"), tr("file matches approval"), tr("title")}, {}};
-  Json json = Json::array();
+Result list(Context& context) {
+  Table table{{{"id", "id"},
+               {"provider", tr("provider")},
+               {"status", tr("status")},
+               {"window", tr("window"), true, false},
+               {"window_start", "window_start", false},
+               {"window_end", "window_end", false},
+               {"title", tr("title")},
+               {"sha256", "sha256", false},
+               {"file_matches_approval", tr("file matches approval")}},
+              {},
+              {},
+              {0, 1, 2, 3, 8, 6}};
   for (const auto& row : context.index().plans()) {
-    table.rows.push_back({row.id, row.provider, row.status, row.window_start + ".." + row.window_end,
-                          frozen_state(row), row.title});
-    Json item = {{"id", row.id},
-                 {"provider", row.provider},
-                 {"status", row.status},
-                 {"window_start", row.window_start},
-                 {"window_end", row.window_end},
-                 {"title", row.title},
-                 {"sha256", row.file_sha256}};
-    if (!row.approved_sha256.empty()) item["file_matches_approval"] = row.approved_sha256 == row.file_sha256;
-    json.push_back(item);
+    table.rows.push_back({literal_cell(row.id), literal_cell(row.provider), literal_cell(row.status),
+                          literal_cell(row.window_start + ".." + row.window_end), literal_cell(row.window_start),
+                          literal_cell(row.window_end), text_cell(row.title), literal_cell(row.file_sha256),
+                          frozen_cell(row)});
   }
-  context.print_result(table, json);
-  return ExitCode::ok;
+  Result result;
+  result.document.add_table(std::move(table));
+  return result;
 }
 
-ExitCode show(Context& context, const std::string& id) {
+Result show(Context& context, const std::string& id) {
   Plan plan = commands::load_plan(context, id);
   PlanDecision decision = commands::load_plan_decision(context, id);
   auto row = context.index().plan(id);
@@ -207,20 +205,23 @@ ExitCode show(Context& context, const std::string& id) {
       {"decided", decision.decided_at ? format_datetime(*decision.decided_at) + " " + decision.decided_by : ""},
       {"sha256", row ? row->file_sha256 : ""},
       {"approved_sha256", decision.approved_sha256},
-      {"file_matches_approval", row ? frozen_state(*row) : ""},
+      {"file_matches_approval", row ? frozen_cell(*row).text : ""},
       {"reason", decision.reason}};
   for (const auto& a : decision.amendments) {
     fields.emplace_back(fmt::format("amendment[{}]", a.number),
                         fmt::format("{} → {} ({}) {}", a.replace_old, a.replace_new, a.reason,
                                     a.approved_at ? "approved " + format_datetime(*a.approved_at) : "requested"));
   }
-  context.print_result(commands::key_values(fields), commands::object_of(fields));
-  if (row && !row->approved_sha256.empty() && row->approved_sha256 != row->file_sha256) {
-    context.note(Diagnostic{Severity::warning, "plan-frozen", paths::plan(id).generic_string(), 0, {},
-                            tr("the plan file changed after approval (Art. 10.2)"),
-                            tr("restore the approved version; changes need a new plan or an amendment")});
+  Result result = commands::record_result(fields);
+  if (row) {
+    // Shown as a warning here: the plan is only being looked at; `ldt check` reports it as an error.
+    if (auto finding = check_plan_frozen(PlanRecord{plan, decision, row->file_sha256})) {
+      Diagnostic warning = to_diagnostic(*finding);
+      warning.severity = Severity::warning;
+      result.diagnostics.push_back(std::move(warning));
+    }
   }
-  return ExitCode::ok;
+  return result;
 }
 }  // namespace
 

@@ -4,14 +4,13 @@
 
 #include "common.hpp"
 #include "ldt/cli/commands.hpp"
-#include "ldt/domain/qualification.hpp"
+#include "ldt/domain/rules.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/util/i18n.hpp"
 
 namespace ldt {
 
 namespace {
-using commands::Json;
 
 std::vector<std::pair<std::string, std::string>> fields_of(const Provider& p) {
   return {{"id", p.id},           {"name", p.name},       {"credit_code", p.credit_code}, {"contact", p.contact},
@@ -47,11 +46,10 @@ struct Kind<Provider> {
   static Provider read(const std::string& text, const std::string& file) { return read_provider(text, file); }
   static fs::path path(std::string_view id) { return paths::provider(id); }
   static void check(Context&, const Provider&, const std::string&, const std::string&) {}
-  static Table list(Context& context, Json& json) {
-    Table table{{"id", tr("name")}, {}};
+  static Table list(Context& context) {
+    Table table{{{"id", "id"}, {"name", tr("name")}}, {}, {}, {}};
     for (const auto& row : context.index().providers()) {
-      table.rows.push_back({row.id, row.name});
-      json.push_back({{"id", row.id}, {"name", row.name}});
+      table.rows.push_back({literal_cell(row.id), text_cell(row.name)});
     }
     return table;
   }
@@ -75,21 +73,24 @@ struct Kind<Instructor> {
       if (!any || day_number(credential.valid_from) > day_number(day)) day = credential.valid_from;
       any = true;
     }
-    for (const auto& problem :
-         qualification_problems(instructor, day, context.settings().rules.min_practice_years)) {
-      context.note(Diagnostic{Severity::warning, "instructor-credential", {}, 0, {}, problem,
+    for (const auto& finding :
+         check_instructor_credential(instructor, day, context.settings().rules.min_practice_years)) {
+      context.note(Diagnostic{Severity::warning, finding.rule, {}, 0, {}, finding.message,
                               tr("plans naming this instructor will be refused until this is fixed")});
     }
   }
-  static Table list(Context& context, Json& json) {
-    Table table{{"id", tr("name"), tr("role"), tr("provider"), tr("credentials")}, {}};
+  static Table list(Context& context) {
+    Table table{{{"id", "id"},
+                 {"name", tr("name")},
+                 {"role", tr("role")},
+                 {"provider", tr("provider")},
+                 {"credentials", tr("credentials")}},
+                {},
+                {},
+                {}};
     for (const auto& row : context.index().instructors()) {
-      table.rows.push_back({row.id, row.name, row.role, row.provider, std::to_string(row.credentials)});
-      json.push_back({{"id", row.id},
-                      {"name", row.name},
-                      {"role", row.role},
-                      {"provider", row.provider},
-                      {"credentials", row.credentials}});
+      table.rows.push_back({literal_cell(row.id), text_cell(row.name), literal_cell(row.role),
+                            literal_cell(row.provider), integer_cell(row.credentials)});
     }
     return table;
   }
@@ -110,16 +111,14 @@ void register_kind(CommandTable& table, const char* description) {
     WriteSet writes(context.root());
     writes.put(K::path(record.id), text);
     context.commit(writes, record.id);
-    commands::confirm(context, fmt::format(fmt::runtime(tr("registered {} {}")), K::name, record.id));
-    return ExitCode::ok;
+    return commands::message_result(fmt::format(fmt::runtime(tr("registered {} {}")), K::name, record.id));
   });
 
   auto* list = group->add_subcommand("list", tr("list registered ones"));
   table.add(list, fmt::format("{} list", K::name), Access::read, [](Context& context) {
-    Json json = Json::array();
-    Table rows = K::list(context, json);
-    context.print_result(rows, json);
-    return ExitCode::ok;
+    Result result;
+    result.document.add_table(K::list(context));
+    return result;
   });
 
   auto id = std::make_shared<std::string>();
@@ -129,9 +128,7 @@ void register_kind(CommandTable& table, const char* description) {
     commands::require_present(context, K::path(*id), K::name, *id);
     auto relative = K::path(*id).generic_string();
     T record = K::read(read_file(context.root() / relative, relative), relative);
-    auto fields = fields_of(record);
-    context.print_result(commands::key_values(fields), commands::object_of(fields));
-    return ExitCode::ok;
+    return commands::record_result(fields_of(record));
   });
 }
 }  // namespace

@@ -26,7 +26,7 @@ std::string date_option(const std::string& text, const char* flag) {
   return format_date(*date);
 }
 
-ExitCode stats(Context& context, StatsOptions options) {
+Result stats(Context& context, StatsOptions options) {
   options.filter.from = date_option(options.filter.from, "--from");
   options.filter.to = date_option(options.filter.to, "--to");
   if (!options.filter.session.empty()) {
@@ -38,17 +38,11 @@ ExitCode stats(Context& context, StatsOptions options) {
   }
   StatsBuilder builder;
   context.index().for_each_attendance(options.filter, [&](const AttendanceRow& row) { builder.add(row); });
-  Stats stats = builder.finish();
-  Table table = stats_table(stats);
-  std::string text = context.format == Format::json ? stats_json(stats).dump(2) + "\n"
-                                                    : render(table, context.format, !options.output.empty());
-  if (options.output.empty()) {
-    context.print(text);
-    return ExitCode::ok;
-  }
-  commands::write_output(context, options.output, text);
-  commands::confirm(context, fmt::format(fmt::runtime(tr("wrote {}")), options.output));
-  return ExitCode::ok;
+  Result result;
+  result.document.add_table(stats_table(builder.finish()));
+  if (options.output.empty()) return result;
+  commands::write_output(context, options.output, result.document, RenderOptions{context.format, false, true});
+  return commands::message_result(fmt::format(fmt::runtime(tr("wrote {}")), options.output));
 }
 }  // namespace
 

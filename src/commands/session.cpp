@@ -6,6 +6,7 @@
 
 #include "common.hpp"
 #include "ldt/cli/commands.hpp"
+#include "ldt/domain/rules.hpp"
 #include "ldt/domain/signin_date.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/util/i18n.hpp"
@@ -13,7 +14,6 @@
 namespace ldt {
 
 namespace {
-using commands::Json;
 
 struct OpenOptions {
   std::string plan, start, end, location, id, mode = "offline", head_teacher;
@@ -34,20 +34,7 @@ DateTime time_option(const std::string& text, const char* flag) {
   return *time;
 }
 
-/// Instructors the plan allows on `day`: the plan's own, with approved amendments before it applied.
-std::vector<std::string> allowed_instructors(const Plan& plan, const PlanDecision& decision, const DateTime& start) {
-  std::vector<std::string> allowed = plan.instructors;
-  for (const auto& amendment : decision.amendments) {
-    if (!amendment.approved_at || !(*amendment.approved_at <= start)) continue;
-    std::replace(allowed.begin(), allowed.end(), amendment.replace_old, amendment.replace_new);
-    if (std::find(allowed.begin(), allowed.end(), amendment.replace_new) == allowed.end()) {
-      allowed.push_back(amendment.replace_new);
-    }
-  }
-  return allowed;
-}
-
-ExitCode open_session(Context& context, const OpenOptions& options) {
+Result open_session(Context& context, const OpenOptions& options) {
   Plan plan = commands::load_plan(context, options.plan);
   PlanDecision decision = commands::load_plan_decision(context, options.plan);
   auto plan_path = paths::plan(options.plan).generic_string();
@@ -62,25 +49,19 @@ ExitCode open_session(Context& context, const OpenOptions& options) {
   auto mode = session_mode_from(options.mode);
   if (!mode) throw input_error(tr("must be offline, online or mixed"), {}, {}, 0, "--mode");
   session.mode = *mode;
-  if (decision.status != PlanStatus::approved) {
-    throw state_error(fmt::format(fmt::runtime(tr("plan {} is {}, not approved (Art. 10.2)")), plan.id,
-                                  to_string(decision.status)),
-                      tr("the office approves it with `ldt plan approve`"), plan_path);
-  }
+  if (auto finding = check_plan_approved(session, decision)) throw Error(ExitCode::state, to_diagnostic(*finding));
   if (day_number(session.start.date) < day_number(plan.window_start) ||
       day_number(session.end.date) > day_number(plan.window_end)) {
     throw state_error(fmt::format(fmt::runtime(tr("the session's times are outside the plan's window {}..{}")),
                                   format_date(plan.window_start), format_date(plan.window_end)),
                       tr("choose times inside the approved window, or submit a new plan"), plan_path);
   }
-  auto allowed = allowed_instructors(plan, decision, session.start);
-  session.instructors = options.instructors.empty() ? allowed : options.instructors;
-  for (const auto& instructor : session.instructors) {
-    if (std::find(allowed.begin(), allowed.end(), instructor) == allowed.end()) {
-      throw state_error(fmt::format(fmt::runtime(tr("instructor {} is not approved for plan {} (Art. 10.3)")),
-                                    instructor, plan.id),
-                        tr("request an instructor change with `ldt plan amend` and have it approved first"));
-    }
+  session.instructors = options.instructors.empty() ? allowed_instructors(plan, decision, session.start)
+                                                    : options.instructors;
+  if (auto findings = check_instructor_approved(session, plan, decision); !findings.empty()) {
+    std::vector<Diagnostic> refused;
+    for (const auto& finding : findings) refused.push_back(to_diagnostic(finding));
+    throw Error(ExitCode::state, std::move(refused));
   }
   session.id = options.id;
   if (session.id.empty()) {
@@ -99,15 +80,12 @@ ExitCode open_session(Context& context, const OpenOptions& options) {
   WriteSet writes(context.root());
   writes.put(paths::session(session.id), write_session(session));
   context.commit(writes, session.id);
-  if (context.format == Format::json) {
-    context.print(Json{{"id", session.id}, {"status", "open"}}.dump(2) + "\n");
-  } else {
-    commands::confirm(context, fmt::format(fmt::runtime(tr("opened session {}")), session.id));
-  }
-  return ExitCode::ok;
+  Result result = commands::message_result(fmt::format(fmt::runtime(tr("opened session {}")), session.id));
+  result.document.add_record({{"id", literal_cell(session.id)}, {"status", literal_cell("open")}}).human = false;
+  return result;
 }
 
-ExitCode close_session(Context& context, const CloseOptions& options) {
+Result close_session(Context& context, const CloseOptions& options) {
   Session session = commands::load_session(context, options.id);
   if (session.status == SessionStatus::closed) {
     throw state_error(fmt::format(fmt::runtime(tr("session {} is already closed")), session.id), {});
@@ -127,60 +105,54 @@ ExitCode close_session(Context& context, const CloseOptions& options) {
   WriteSet writes(context.root());
   writes.put(paths::session(session.id), write_session(session));
   context.commit(writes, session.id);
-  commands::confirm(context, fmt::format(fmt::runtime(tr("closed session {}")), session.id));
-  return ExitCode::ok;
+  return commands::message_result(fmt::format(fmt::runtime(tr("closed session {}")), session.id));
 }
 
-Json session_json(const SessionRow& row) {
-  return {{"id", row.id},
-          {"plan", row.plan},
-          {"provider", row.provider},
-          {"start", row.start},
-          {"end", row.end},
-          {"location", row.location},
-          {"mode", row.mode},
-          {"status", row.status},
-          {"person_times", row.person_times},
-          {"signin_days", row.signin_days},
-          {"open_rejects", row.open_rejects}};
-}
-
-ExitCode list_sessions(Context& context) {
-  Table table{{"id", tr("plan"), tr("status"), tr("start"), tr("end"), tr("person_times"), tr("open rejects"),
-               tr("location")},
-              {}};
-  Json json = Json::array();
+Result list_sessions(Context& context) {
+  Table table{{{"id", "id"},
+               {"plan", tr("plan")},
+               {"provider", tr("provider"), false},
+               {"start", tr("start")},
+               {"end", tr("end")},
+               {"location", tr("location")},
+               {"mode", tr("mode"), false},
+               {"status", tr("status")},
+               {"person_times", tr("person_times")},
+               {"signin_days", tr("signin_days"), false},
+               {"open_rejects", tr("open rejects")}},
+              {},
+              {},
+              {0, 1, 7, 3, 4, 8, 10, 5}};
   for (const auto& row : context.index().sessions()) {
-    table.rows.push_back({row.id, row.plan, row.status, row.start.substr(0, 16), row.end.substr(0, 16),
-                          std::to_string(row.person_times), std::to_string(row.open_rejects), row.location});
-    json.push_back(session_json(row));
+    table.rows.push_back({literal_cell(row.id), literal_cell(row.plan), literal_cell(row.provider),
+                          datetime_cell(row.start), datetime_cell(row.end), text_cell(row.location),
+                          literal_cell(row.mode), literal_cell(row.status), integer_cell(row.person_times),
+                          integer_cell(row.signin_days), integer_cell(row.open_rejects)});
   }
-  context.print_result(table, json);
-  return ExitCode::ok;
+  Result result;
+  result.document.add_table(std::move(table));
+  return result;
 }
 
-ExitCode show_session(Context& context, const std::string& id) {
+Result show_session(Context& context, const std::string& id) {
   Session session = commands::load_session(context, id);
   auto row = context.index().session(id);
-  std::vector<std::pair<std::string, std::string>> fields = {
-      {"id", session.id},
-      {"plan", session.plan},
-      {"provider", row ? row->provider : ""},
-      {"status", std::string(to_string(session.status))},
-      {"start", format_datetime(session.start)},
-      {"end", format_datetime(session.end)},
-      {"ended_at", session.ended_at ? format_datetime(*session.ended_at) : ""},
-      {"location", session.location},
-      {"mode", std::string(to_string(session.mode))},
-      {"head_teacher", session.head_teacher},
-      {"instructors", fmt::format("{}", fmt::join(session.instructors, ", "))},
-      {"opened", format_datetime(session.opened_at) + " " + session.opened_by},
-      {"closed_at", session.closed_at ? format_datetime(*session.closed_at) : ""},
-      {"person_times", std::to_string(row ? row->person_times : 0)},
-      {"signin_days", std::to_string(row ? row->signin_days : 0)},
-      {"open_rejects", std::to_string(row ? row->open_rejects : 0)}};
-  context.print_result(commands::key_values(fields), commands::object_of(fields));
-  return ExitCode::ok;
+  return commands::record_result({{"id", session.id},
+                                  {"plan", session.plan},
+                                  {"provider", row ? row->provider : ""},
+                                  {"status", std::string(to_string(session.status))},
+                                  {"start", format_datetime(session.start)},
+                                  {"end", format_datetime(session.end)},
+                                  {"ended_at", session.ended_at ? format_datetime(*session.ended_at) : ""},
+                                  {"location", session.location},
+                                  {"mode", std::string(to_string(session.mode))},
+                                  {"head_teacher", session.head_teacher},
+                                  {"instructors", fmt::format("{}", fmt::join(session.instructors, ", "))},
+                                  {"opened", format_datetime(session.opened_at) + " " + session.opened_by},
+                                  {"closed_at", session.closed_at ? format_datetime(*session.closed_at) : ""},
+                                  {"person_times", std::to_string(row ? row->person_times : 0)},
+                                  {"signin_days", std::to_string(row ? row->signin_days : 0)},
+                                  {"open_rejects", std::to_string(row ? row->open_rejects : 0)}});
 }
 }  // namespace
 

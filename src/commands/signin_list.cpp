@@ -14,15 +14,13 @@
 namespace ldt {
 
 namespace {
-using commands::Json;
-
 struct ListOptions {
   std::string session, output;
   bool unmask = false;
 };
 
-Json split_categories(const std::string& ids) {
-  Json out = Json::array();
+std::vector<std::string> split_categories(const std::string& ids) {
+  std::vector<std::string> out;
   size_t start = 0;
   while (start < ids.size()) {
     auto end = ids.find(';', start);
@@ -33,51 +31,54 @@ Json split_categories(const std::string& ids) {
   return out;
 }
 
-/// Journals an export of unmasked personal data (SPEC §7); no file changes.
+/// Journals an export of unmasked personal data (README "Commands"); no file changes.
 void journal_unmasked(Context& context, const std::string& target) {
   WriteSet writes(context.root());
   context.commit(writes, target);
 }
 
-ExitCode list(Context& context, const ListOptions& options) {
+Result list(Context& context, const ListOptions& options) {
   commands::require_present(context, paths::session(options.session), "session", options.session);
-  Table table{{tr("day"), tr("name"), tr("ID number"), tr("gender"), tr("birth date"), tr("phone"), tr("address"),
-               tr("categories")},
-              {}};
-  Json json = Json::array();
-  for (const auto& s : context.index().signins(options.session)) {
-    std::string id = options.unmask ? s.id_number : mask_id_number(s.id_number);
-    std::string phone = options.unmask || s.phone.empty() ? s.phone : mask_phone(s.phone);
-    std::string address = options.unmask || s.address.empty() ? s.address : "***";
-    table.rows.push_back({s.day, s.name, id, s.gender, s.birth_date, phone, address, s.categories});
-    json.push_back({{"day", s.day},
-                    {"id_number", id},
-                    {"name", s.name},
-                    {"phone", phone},
-                    {"gender", s.gender},
-                    {"birth_date", s.birth_date},
-                    {"address", address},
-                    {"town", s.town},
-                    {"village", s.village},
-                    {"categories", split_categories(s.categories)}});
-  }
-  context.print_result(table, json);
+  Table table{{{"day", tr("day")},
+               {"id_number", tr("ID number")},
+               {"name", tr("name")},
+               {"phone", tr("phone")},
+               {"gender", tr("gender")},
+               {"birth_date", tr("birth date")},
+               {"address", tr("address")},
+               {"town", tr("town"), false},
+               {"village", tr("village"), false},
+               {"categories", tr("categories")}},
+              {},
+              {},
+              {0, 2, 1, 4, 5, 3, 6, 9}};
+  // Streamed from the index: a million sign-ins print in bounded memory.
+  table.stream = [cursor = context.index().signin_cursor(options.session)](Row& row) {
+    StoredSignin s;
+    if (!cursor(s)) return false;
+    row = {literal_cell(s.day),          id_number_cell(s.id_number), text_cell(s.name),
+           phone_cell(s.phone),          literal_cell(s.gender),      literal_cell(s.birth_date),
+           address_cell(s.address),      text_cell(s.town),           text_cell(s.village),
+           list_cell(split_categories(s.categories), ";")};
+    return true;
+  };
   if (options.unmask) journal_unmasked(context, options.session);
-  return ExitCode::ok;
+  Result result;
+  result.document.add_table(std::move(table));
+  result.unmask = options.unmask;
+  return result;
 }
 
-/// A 15- or 18-character ID number as ="…", so that Excel and WPS keep it as text instead of
-/// rounding it to 4.41523E+17 when the file is opened and saved; the import strips the wrapper.
-std::string excel_text(const std::string& cell) {
-  bool id_like = (cell.size() == 15 || cell.size() == 18) &&
-                 cell.find_first_not_of("0123456789") >= cell.size() - 1 &&
-                 (std::isdigit(static_cast<unsigned char>(cell.back())) != 0 || cell.back() == 'X' || cell.back() == 'x');
-  return id_like ? "=\"" + cell + "\"" : cell;
+/// True for a cell holding a 15- or 18-character ID number (digits, the last may be X).
+bool looks_like_id_number(const std::string& cell) {
+  return (cell.size() == 15 || cell.size() == 18) && cell.find_first_not_of("0123456789") >= cell.size() - 1 &&
+         (std::isdigit(static_cast<unsigned char>(cell.back())) != 0 || cell.back() == 'X' || cell.back() == 'x');
 }
 
-/// The fix file: source_file, line, field, code, message, then the original columns (SPEC §5).
-std::string fix_file(const std::vector<StoredReject>& rejects) {
-  // Union of the sources' header columns; a repeated name is matched by its occurrence.
+/// The fix file: source_file, line, field, code, message, then the original columns as they
+/// came (the union of the sources' headers; a repeated name is matched by its occurrence).
+/// ID numbers are typed as such, so the renderer writes them as ="…" for Excel.
+Document fix_file(const std::vector<StoredReject>& rejects) {
   std::vector<std::pair<std::string, int>> columns;
   auto column_of = [&](const std::string& name, int occurrence) {
     for (size_t i = 0; i < columns.size(); ++i) {
@@ -96,23 +97,26 @@ std::string fix_file(const std::vector<StoredReject>& rejects) {
     }
     placed.push_back(std::move(cells));
   }
-  std::vector<std::string> header = {"source_file", "line", "field", "code", "message"};
-  for (const auto& [name, occurrence] : columns) header.push_back(name);
-  std::string out = "\xEF\xBB\xBF" + csv_line(header);
+  Table table;
+  for (const char* name : {"source_file", "line", "field", "code", "message"}) table.columns.push_back({name, name});
+  for (const auto& [name, occurrence] : columns) table.columns.push_back({name, name});
   for (size_t r = 0; r < rejects.size(); ++r) {
     const auto& reject = rejects[r];
-    std::vector<std::string> row = {reject.source_file, std::to_string(reject.line), reject.field, reject.code,
-                                    reject.message};
+    Row row = {literal_cell(reject.source_file), literal_cell(std::to_string(reject.line)), literal_cell(reject.field),
+               literal_cell(reject.code), literal_cell(reject.message)};
     for (size_t c = 0; c < columns.size(); ++c) {
       auto it = placed[r].find(c);
-      row.push_back(it == placed[r].end() ? std::string() : excel_text(it->second));
+      std::string cell = it == placed[r].end() ? std::string() : it->second;
+      row.push_back(looks_like_id_number(cell) ? id_number_cell(cell) : literal_cell(cell));
     }
-    out += csv_line(row);
+    table.rows.push_back(std::move(row));
   }
-  return out;
+  Document document;
+  document.add_table(std::move(table));
+  return document;
 }
 
-ExitCode rejects(Context& context, const ListOptions& options) {
+Result rejects(Context& context, const ListOptions& options) {
   commands::require_present(context, paths::session(options.session), "session", options.session);
   if (!options.output.empty()) {
     std::vector<StoredReject> stored;
@@ -121,32 +125,32 @@ ExitCode rejects(Context& context, const ListOptions& options) {
       read_rejects(path, paths::rejects(options.session).generic_string(),
                    [&](StoredReject&& r) { stored.push_back(std::move(r)); });
     }
-    commands::write_output(context, options.output, fix_file(stored));
+    commands::write_output(context, options.output, fix_file(stored), RenderOptions{Format::csv, true, true});
     journal_unmasked(context, options.session);
-    commands::confirm(context,
-                      fmt::format(fmt::runtime(tr("open rejects written: {}, to {}: correct the cells in Excel/WPS, save "
-                                                  "as CSV, then `ldt signin import {} {}`")),
-                                  stored.size(), options.output, options.session, options.output));
-    return ExitCode::ok;
+    return commands::message_result(
+        fmt::format(fmt::runtime(tr("open rejects written: {}, to {}: correct the cells in Excel/WPS, save as CSV, "
+                                    "then `ldt signin import {} {}`")),
+                    stored.size(), options.output, options.session, options.output));
   }
-  Table table{{tr("source file"), tr("line"), tr("code"), tr("field"), tr("message")}, {}};
-  Json json = Json::array();
+  Table table{{{"source_file", tr("source file")},
+               {"source_sha256", "source_sha256", false},
+               {"line", tr("line")},
+               {"code", tr("code")},
+               {"field", tr("field")},
+               {"message", tr("message")},
+               {"imported_at", "imported_at", false}},
+              {},
+              {},
+              {}};
   for (const auto& r : context.index().rejects(options.session)) {
-    table.rows.push_back({r.source_file, std::to_string(r.line), r.code, r.field, r.message});
-    json.push_back({{"source_file", r.source_file},
-                    {"source_sha256", r.source_sha256},
-                    {"line", r.line},
-                    {"code", r.code},
-                    {"field", r.field},
-                    {"message", r.message},
-                    {"imported_at", r.imported_at}});
+    table.rows.push_back({literal_cell(r.source_file), literal_cell(r.source_sha256), integer_cell(r.line),
+                          literal_cell(r.code), literal_cell(r.field), text_cell(r.message),
+                          literal_cell(r.imported_at)});
   }
-  if (table.rows.empty() && context.format == Format::table) {
-    context.print(fmt::format(fmt::runtime(tr("session {} has no open rejects\n")), options.session));
-  } else {
-    context.print_result(table, json);
-  }
-  return ExitCode::ok;
+  Result result;
+  result.document.add_table(std::move(table)).empty_text =
+      fmt::format(fmt::runtime(tr("session {} has no open rejects")), options.session);
+  return result;
 }
 }  // namespace
 

@@ -80,6 +80,29 @@ bool is_indexed_path(std::string_view relative) {
   return depth == 4 && name == "manifest.csv" && path.parent_path().filename() == "sources";
 }
 
+bool Index::needs_refresh(const fs::path& root) {
+  auto path = root / paths::k_index_dir / "index.sqlite";
+  if (!fs::exists(path)) return true;
+  try {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    if (db.execAndGet("PRAGMA user_version").getInt() != k_schema_version) return true;
+    auto disk = scan(root);
+    SQLite::Statement query(db, "SELECT path, size, mtime_ns FROM file");
+    std::size_t known = 0;
+    while (query.executeStep()) {
+      ++known;
+      auto it = disk.find(query.getColumn(0).getString());
+      if (it == disk.end() || it->second.size != query.getColumn(1).getInt64() ||
+          it->second.mtime_ns != query.getColumn(2).getInt64()) {
+        return true;
+      }
+    }
+    return known != disk.size();
+  } catch (const SQLite::Exception&) {
+    return true;  // damaged: the refresh rebuilds it
+  }
+}
+
 void Index::refresh(bool bulk) {
   bulk_loading_ = bulk;
   auto disk = scan(root_);

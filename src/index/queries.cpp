@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "ldt/ingest/signin_import.hpp"
+#include "ldt/domain/signin.hpp"
 
 namespace ldt {
 
@@ -149,30 +149,29 @@ std::optional<TraineeContact> Index::trainee(std::string_view id_number) {
   return contact;
 }
 
-std::vector<StoredSignin> Index::signins(std::string_view session) {
-  SQLite::Statement q(*db_,
-                      "SELECT day, id_number, name, gender, birth_date, phone, address, town, village, categories, "
-                      "signed_at, imported_at, updated_at FROM signin WHERE session = ? ORDER BY day, ord");
-  q.bind(1, std::string(session));
-  std::vector<StoredSignin> rows;
-  while (q.executeStep()) {
-    StoredSignin s;
-    s.day = q.getColumn(0).getString();
-    s.id_number = q.getColumn(1).getString();
-    s.name = q.getColumn(2).getString();
-    s.gender = q.getColumn(3).getString();
-    s.birth_date = q.getColumn(4).getString();
-    s.phone = q.getColumn(5).getString();
-    s.address = q.getColumn(6).getString();
-    s.town = q.getColumn(7).getString();
-    s.village = q.getColumn(8).getString();
-    s.categories = category_ids(static_cast<std::uint32_t>(q.getColumn(9).getInt64()));
-    s.signed_at = q.getColumn(10).getString();
-    s.imported_at = q.getColumn(11).getString();
-    s.updated_at = q.getColumn(12).getString();
-    rows.push_back(std::move(s));
-  }
-  return rows;
+std::function<bool(StoredSignin&)> Index::signin_cursor(std::string_view session) {
+  auto q = std::make_shared<SQLite::Statement>(
+      *db_,
+      "SELECT day, id_number, name, gender, birth_date, phone, address, town, village, categories, "
+      "signed_at, imported_at, updated_at FROM signin WHERE session = ? ORDER BY day, ord");
+  q->bind(1, std::string(session));
+  return [q](StoredSignin& s) {
+    if (!q->executeStep()) return false;
+    s.day = q->getColumn(0).getString();
+    s.id_number = q->getColumn(1).getString();
+    s.name = q->getColumn(2).getString();
+    s.gender = q->getColumn(3).getString();
+    s.birth_date = q->getColumn(4).getString();
+    s.phone = q->getColumn(5).getString();
+    s.address = q->getColumn(6).getString();
+    s.town = q->getColumn(7).getString();
+    s.village = q->getColumn(8).getString();
+    s.categories = category_ids(static_cast<std::uint32_t>(q->getColumn(9).getInt64()));
+    s.signed_at = q->getColumn(10).getString();
+    s.imported_at = q->getColumn(11).getString();
+    s.updated_at = q->getColumn(12).getString();
+    return true;
+  };
 }
 
 std::vector<RejectRow> Index::rejects(std::string_view session) {

@@ -8,31 +8,6 @@ namespace ldt {
 
 namespace {
 
-struct Alias {
-  std::string_view text;
-  Field field;
-};
-
-/// SPEC §5 "Header aliases".
-constexpr std::array k_aliases{
-    Alias{"姓名", Field::name},           Alias{"学员姓名", Field::name},
-    Alias{"名字", Field::name},           Alias{"身份证号", Field::id_number},
-    Alias{"身份证号码", Field::id_number}, Alias{"证件号码", Field::id_number},
-    Alias{"公民身份号码", Field::id_number}, Alias{"联系电话", Field::phone},
-    Alias{"手机", Field::phone},          Alias{"手机号", Field::phone},
-    Alias{"手机号码", Field::phone},      Alias{"电话", Field::phone},
-    Alias{"家庭住址", Field::address},    Alias{"住址", Field::address},
-    Alias{"地址", Field::address},        Alias{"镇", Field::town},
-    Alias{"乡镇", Field::town},           Alias{"所在镇", Field::town},
-    Alias{"村", Field::village},          Alias{"所在村", Field::village},
-    Alias{"人员类别", Field::category},   Alias{"类别", Field::category},
-    Alias{"学员类型", Field::category},   Alias{"是否贫困户", Field::poor_household},
-    Alias{"贫困户", Field::poor_household}, Alias{"是否残疾人", Field::disabled},
-    Alias{"残疾", Field::disabled},       Alias{"签到时间", Field::signed_at},
-    Alias{"时间", Field::signed_at},      Alias{"日期", Field::signed_at},
-    Alias{"性别", Field::gender},         Alias{"备注", Field::note},
-};
-
 /// Header of the rejects fix file written by `ldt signin rejects --output` (SPEC §5).
 constexpr std::array<std::pair<std::string_view, Field>, 5> k_fix_columns{{
     {"source_file", Field::reject_source_file},
@@ -141,18 +116,18 @@ std::string normalize_header_cell(std::string_view cell) {
   return out;
 }
 
-std::optional<Field> match_header(std::string_view cell) {
+std::optional<Field> match_header(std::string_view cell, const ColumnVocabulary& columns) {
   const std::string normalized = normalize_header_cell(cell);
-  for (const Alias& alias : k_aliases) {
+  for (const ColumnAlias& alias : columns.aliases) {
     if (alias.text == normalized) return alias.field;
   }
   return std::nullopt;
 }
 
-int header_score(const std::vector<std::string>& cells) {
+int header_score(const std::vector<std::string>& cells, const ColumnVocabulary& columns) {
   int score = 0;
   for (const std::string& cell : cells) {
-    if (match_header(cell)) ++score;
+    if (match_header(cell, columns)) ++score;
   }
   return score;
 }
@@ -164,12 +139,12 @@ std::optional<std::size_t> HeaderMap::column(Field field) const {
   return std::nullopt;
 }
 
-std::optional<HeaderMap> find_header(const std::vector<Record>& records) {
+std::optional<HeaderMap> find_header(const std::vector<Record>& records, const ColumnVocabulary& columns) {
   const std::size_t limit = std::min(records.size(), k_header_search_records);
   int best_score = 0;
   std::size_t best_index = 0;
   for (std::size_t i = 0; i < limit; ++i) {
-    const int score = header_score(records[i].cells);
+    const int score = header_score(records[i].cells, columns);
     if (score > best_score) {
       best_score = score;
       best_index = i;
@@ -196,7 +171,7 @@ std::optional<HeaderMap> find_header(const std::vector<Record>& records) {
     Field field = Field::extra;
     if (header.is_fix_file && i < k_fix_columns.size()) {
       field = k_fix_columns[i].second;
-    } else if (const auto match = match_header(header.names[i])) {
+    } else if (const auto match = match_header(header.names[i], columns)) {
       auto& used = taken[static_cast<std::size_t>(*match)];
       if (!used) field = *match;
       used = true;

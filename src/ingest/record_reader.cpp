@@ -116,7 +116,8 @@ std::string_view whole_lines(std::string_view head, Encoding encoding) {
 }
 
 /// SPEC §5 separator choice; see `RecordReader`.
-char choose_separator(std::string_view probe, const EncodingDecision& decision) {
+char choose_separator(std::string_view probe, const EncodingDecision& decision,
+                      const ColumnVocabulary& columns) {
   struct Trial {
     int score = -1;
     int line = 0;
@@ -130,7 +131,7 @@ char choose_separator(std::string_view probe, const EncodingDecision& decision) 
         k_separators[s]);
     Record record;
     for (std::size_t n = 0; n < k_header_search_records && tokenizer.next(record); ++n) {
-      const int score = header_score(record.cells);
+      const int score = header_score(record.cells, columns);
       if (score > trials[s].score) trials[s] = {score, record.line, record.line_count};
     }
   }
@@ -182,7 +183,8 @@ namespace {
 
 std::unique_ptr<RecordReader::Impl> open_reader(std::unique_ptr<ByteSource> source,
                                                 EncodingChoice choice,
-                                                const std::string& display_name) {
+                                                const std::string& display_name,
+                                                const ColumnVocabulary& columns) {
   const std::string head = read_up_to(*source, k_probe_bytes);
   const bool whole_file = head.size() < k_probe_bytes;
   if (head.empty()) throw_empty(display_name);
@@ -191,7 +193,7 @@ std::unique_ptr<RecordReader::Impl> open_reader(std::unique_ptr<ByteSource> sour
   if (is_blank_file(*source, head, whole_file, decision)) throw_empty(display_name);
   const char separator =
       choose_separator(whole_file ? std::string_view(head) : whole_lines(head, decision.encoding),
-                       decision);
+                       decision, columns);
   return std::make_unique<RecordReader::Impl>(
       CsvTokenizer(LineReader(std::move(source), decision.encoding,
                               static_cast<long long>(decision.bom_length)),
@@ -201,14 +203,14 @@ std::unique_ptr<RecordReader::Impl> open_reader(std::unique_ptr<ByteSource> sour
 }  // namespace
 
 RecordReader::RecordReader(const std::string& path, EncodingChoice choice,
-                           std::string display_name)
-    : impl_(open_reader(open_file_source(path, display_name), choice, display_name)) {}
+                           std::string display_name, const ColumnVocabulary& columns)
+    : impl_(open_reader(open_file_source(path, display_name), choice, display_name, columns)) {}
 
 RecordReader::RecordReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 RecordReader RecordReader::from_bytes(std::string bytes, EncodingChoice choice,
-                                      std::string display_name) {
-  return RecordReader(open_reader(make_memory_source(std::move(bytes)), choice, display_name));
+                                      std::string display_name, const ColumnVocabulary& columns) {
+  return RecordReader(open_reader(make_memory_source(std::move(bytes)), choice, display_name, columns));
 }
 
 RecordReader::~RecordReader() = default;

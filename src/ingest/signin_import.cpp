@@ -2,110 +2,195 @@
 
 #include <fmt/format.h>
 
-#include "ldt/domain/date.hpp"
+#include <algorithm>
+#include <filesystem>
+
+#include "ldt/ingest/record_reader.hpp"
+#include "ldt/util/fs.hpp"
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt {
 
 namespace {
-/// FNV-1a; 0 is reserved for "no value".
-std::uint64_t text_hash(std::string_view text) {
-  if (text.empty()) return 0;
-  std::uint64_t hash = 1469598103934665603ULL;
-  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ULL;
-  return hash == 0 ? 1 : hash;
+std::string title_of(const std::vector<Record>& head, const HeaderMap& header) {
+  std::string title;
+  for (size_t i = 0; i < header.record_index && i < head.size(); ++i) {
+    for (const auto& cell : head[i].cells) {
+      if (trim_blanks(cell).empty()) continue;
+      if (!title.empty()) title += " / ";
+      title += cell;
+    }
+  }
+  return title;
 }
 
+/// Where a fix-file row came from: (source_file, line) of the original reject.
+std::optional<std::pair<std::string, int>> fix_origin(const HeaderMap& header, const Record& record) {
+  auto file_column = header.column(Field::reject_source_file);
+  auto line_column = header.column(Field::reject_line);
+  if (!header.is_fix_file || !file_column || !line_column || *line_column >= record.cells.size()) return std::nullopt;
+  try {
+    return std::make_pair(record.cells[*file_column], std::stoi(record.cells[*line_column]));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+Diagnostic at_line(Diagnostic diagnostic, int line, Severity severity) {
+  diagnostic.line = line;
+  diagnostic.severity = severity;
+  return diagnostic;
+}
 }  // namespace
 
-std::uint64_t pack_id_number(std::string_view id_number) {
-  std::uint64_t value = 0;
-  for (size_t i = 0; i < 17 && i < id_number.size(); ++i) value = value * 10 + static_cast<unsigned>(id_number[i] - '0');
-  char check = id_number.size() == 18 ? id_number[17] : '0';
-  return value * 11 + (check == 'X' ? 10U : static_cast<unsigned>(check - '0'));
+SigninImport::SigninImport(ImportSession session, const ColumnVocabulary& columns, EncodingChoice encoding,
+                           std::string now, std::string actor, SigninDeduper::Lookup lookup)
+    : session_(std::move(session)),
+      columns_(columns),
+      encoding_(encoding),
+      now_(std::move(now)),
+      actor_(std::move(actor)),
+      deduper_(std::move(lookup)) {}
+
+void SigninImport::add_stored(const StoredSignin& signin) { deduper_.add_existing(signin); }
+void SigninImport::add_open_reject(StoredReject reject) { open_rejects_.push_back(std::move(reject)); }
+void SigninImport::add_source(StoredSource source) { sources_.push_back(std::move(source)); }
+
+long long SigninImport::rejected() const {
+  long long rejected = 0;
+  for (const auto& report : reports_) rejected += report.rejected;
+  return rejected;
 }
 
-SigninKey signin_key(std::string_view id_number, std::string_view day) {
-  return {pack_id_number(id_number), day_number(*parse_iso_date(day))};
-}
-
-SigninDeduper::SigninDeduper(Lookup lookup) : lookup_(std::move(lookup)) {}
-
-SigninDeduper::Trainee& SigninDeduper::trainee(const std::string& id_number, std::uint64_t packed) {
-  auto [it, inserted] = trainees_.try_emplace(packed);
-  if (inserted && lookup_) {
-    if (auto known = lookup_(id_number)) {
-      it->second.name_hash = text_hash(known->name);
-      it->second.known = true;
-      it->second.from_project = true;
-      it->second.phone_hash = text_hash(known->phone);
-      it->second.address_hash = text_hash(known->address);
-    }
+HeaderMap SigninImport::read_header(RecordReader& reader, std::vector<Record>& head, const std::string& file) const {
+  Record record;
+  while (head.size() < k_header_search_records && reader.next(record)) head.push_back(record);
+  auto header = find_header(head, columns_);
+  if (!header) {
+    throw input_error(fmt::format(fmt::runtime(tr("no header row found in the first 30 rows: no row names at least "
+                                                  "two known columns. Expected columns such as: {}")),
+                                  columns_.expected_columns()),
+                      tr("rename the header cells to these names, or export the sign-in sheet again"), file);
   }
-  return it->second;
+  for (const auto& expected : columns_.expected) {
+    if (!expected.required || header->column(expected.field)) continue;
+    throw input_error(fmt::format(fmt::runtime(tr("the header on line {} has no {} column")), header->line,
+                                  expected.required_label),
+                      fmt::format(fmt::runtime(tr("expected columns such as: {}")), columns_.expected_columns()), file,
+                      header->line);
+  }
+  return *header;
 }
 
-void SigninDeduper::add_existing(const StoredSignin& signin) {
-  std::uint64_t packed = pack_id_number(signin.id_number);
-  Trainee& t = trainees_[packed];
-  t.name_hash = text_hash(signin.name);
-  t.known = true;
-  t.from_project = true;
-  if (!signin.phone.empty()) t.phone_hash = text_hash(signin.phone);
-  if (!signin.address.empty()) t.address_hash = text_hash(signin.address);
-  days_[signin_key(signin.id_number, signin.day)] = Contact{text_hash(signin.phone), text_hash(signin.address), true};
+void SigninImport::keep_reject(StoredReject reject, const std::optional<Origin>& origin, bool archived_before) {
+  for (auto& open : open_rejects_) {
+    bool same = origin ? (open.source_file == origin->first && open.line == origin->second)
+                       : (open.source_sha256 == reject.source_sha256 && open.line == reject.line);
+    if (!same) continue;
+    if (origin) {
+      reject.source_file = open.source_file;
+      reject.source_sha256 = open.source_sha256;
+      reject.line = open.line;
+    }
+    open = std::move(reject);
+    return;
+  }
+  // Re-importing a file adds nothing: a row of it that is no longer open was fixed since.
+  // A fix-file row only updates its original reject; when that is no longer open, it was fixed.
+  if (!archived_before && !origin) open_rejects_.push_back(std::move(reject));
 }
 
-void SigninDeduper::start_file() {
-  // Rows accepted from earlier files of the same run count as stored from now on.
-  for (auto& [packed, t] : trainees_) t.from_project = t.known;
-  ++generation_;
+void SigninImport::close_reject(const Origin& origin) {
+  std::erase_if(open_rejects_, [&](const StoredReject& open) {
+    return open.source_file == origin.first && open.line == origin.second;
+  });
 }
 
-SigninDecision SigninDeduper::decide(const StoredSignin& signin) {
+void SigninImport::import_record(FileReport& report, const HeaderMap& header, const Record& record,
+                                 const SigninSink& sink) {
+  if (is_blank_row(record)) return;
+  if (is_footer_row(record)) {
+    ++report.skipped;
+    return;
+  }
+  ++report.rows;
+  auto origin = fix_origin(header, record);
+  NormalizedRow row = normalize_row(header, record, session_);
+  std::optional<Diagnostic> reject = row.reject;
   SigninDecision decision;
-  std::uint64_t packed = pack_id_number(signin.id_number);
-  Trainee& t = trainee(signin.id_number, packed);
-  std::uint64_t name = text_hash(signin.name);
-  // The stored trainee, else the first accepted row of the same file, fixes the name.
-  bool established = t.known && (t.from_project || t.file_generation == generation_);
-  if (established && t.name_hash != name) {
-    decision.verdict = SigninVerdict::conflict;
-    decision.reject = Issue{"id-name-conflict", "name",
-                            tr("this ID number is already recorded under another name; check the ID number and the "
-                               "name on the paper sheet (a typo in either one)")};
-    return decision;
+  if (!reject) {
+    row.signin->source_sha256 = report.sha256;
+    row.signin->imported_at = now_;
+    decision = deduper_.decide(*row.signin);
+    reject = decision.reject;
   }
-  std::uint64_t phone = text_hash(signin.phone);
-  std::uint64_t address = text_hash(signin.address);
-  bool new_contact = (phone != 0 && phone != t.phone_hash) || (address != 0 && address != t.address_hash);
-  if (!t.known || !established) {
-    t.name_hash = name;
-    t.known = true;
-    t.file_generation = generation_;
+  if (reject) {
+    ++report.rejected;
+    int line = record.problem == Record::Problem::quote ? record.problem_line : record.line;
+    report.rejects.push_back(at_line(*reject, line, Severity::error));
+    keep_reject(StoredReject{report.file, report.sha256, line, reject->field, reject->code, reject->message, now_,
+                             header.names, record.cells},
+                origin, report.archived_before);
+    return;
   }
-  auto [day, inserted] = days_.try_emplace(signin_key(signin.id_number, signin.day), Contact{phone, address, false});
-  if (inserted) {
-    if (t.from_project && new_contact && (t.phone_hash != 0 || t.address_hash != 0)) {
-      decision.warning = Issue{"trainee-updated", "phone",
-                               tr("this trainee's phone or address differs from the one recorded before; the new "
-                                  "one is kept")};
+  for (auto& warning : row.warnings) report.warnings.push_back(at_line(std::move(warning), record.line, Severity::warning));
+  if (decision.warning) report.warnings.push_back(at_line(*decision.warning, record.line, Severity::warning));
+  if (origin) close_reject(*origin);
+  StoredSignin& signin = *row.signin;
+  switch (decision.verdict) {
+    case SigninVerdict::accepted:
+      ++report.accepted;
+      sink(signin);
+      break;
+    case SigninVerdict::duplicate: ++report.duplicates; break;
+    case SigninVerdict::updated: {
+      ++report.updated;
+      signin.updated_at = now_;
+      auto [it, inserted] = updates_.try_emplace({signin.id_number, signin.day}, signin);
+      if (!inserted) {
+        if (!signin.phone.empty()) it->second.phone = signin.phone;
+        if (!signin.address.empty()) it->second.address = signin.address;
+      }
+      break;
     }
-  } else {
-    bool day_new_contact = (phone != 0 && phone != day->second.phone_hash) ||
-                           (address != 0 && address != day->second.address_hash);
-    if (!day_new_contact) {
-      decision.verdict = SigninVerdict::duplicate;
-      return decision;
-    }
-    decision.verdict = SigninVerdict::updated;
-    decision.updates_stored_row = day->second.stored;
-    if (phone != 0) day->second.phone_hash = phone;
-    if (address != 0) day->second.address_hash = address;
+    case SigninVerdict::conflict: break;
   }
-  if (phone != 0) t.phone_hash = phone;
-  if (address != 0) t.address_hash = address;
-  return decision;
+}
+
+const FileReport& SigninImport::import_file(const std::string& path, const SigninSink& sink) {
+  FileReport report;
+  report.file = std::filesystem::path(path).filename().string();
+  report.sha256 = sha256_file(path);
+  report.archived_before = std::any_of(sources_.begin(), sources_.end(),
+                                       [&](const StoredSource& s) { return s.sha256 == report.sha256; });
+  RecordReader reader(path, encoding_, path, columns_);
+  report.encoding = std::string(encoding_name(reader.encoding()));
+  std::vector<Record> head;
+  HeaderMap header = read_header(reader, head, path);
+  report.header_line = header.line;
+  report.title = title_of(head, header);
+  deduper_.start_file();
+  for (size_t i = header.record_index + 1; i < head.size(); ++i) import_record(report, header, head[i], sink);
+  Record record;
+  while (reader.next(record)) import_record(report, header, record, sink);
+  if (!report.archived_before) {
+    report.stored_as = report.sha256 + std::filesystem::path(path).extension().string();
+    sources_.push_back(StoredSource{report.sha256, report.file, report.stored_as, report.encoding, now_, actor_,
+                                    report.header_line, report.rows, report.accepted, report.duplicates,
+                                    report.updated, report.rejected, report.title});
+  }
+  reports_.push_back(std::move(report));
+  return reports_.back();
+}
+
+bool SigninImport::apply_update(StoredSignin& signin) const {
+  auto it = updates_.find({signin.id_number, signin.day});
+  if (it == updates_.end()) return false;
+  if (!it->second.phone.empty()) signin.phone = it->second.phone;
+  if (!it->second.address.empty()) signin.address = it->second.address;
+  signin.updated_at = it->second.updated_at;
+  return true;
 }
 
 }  // namespace ldt

@@ -6,6 +6,7 @@
 
 #include "ldt/domain/category.hpp"
 #include "ldt/domain/id_number.hpp"
+#include "ldt/domain/masking.hpp"
 #include "ldt/domain/person_name.hpp"
 #include "ldt/domain/phone.hpp"
 #include "ldt/domain/signin_date.hpp"
@@ -52,27 +53,6 @@ std::optional<Issue> flag_categories(std::string_view cell, Category category, c
                            trim_blanks(cell)));
 }
 }  // namespace
-
-std::string mask_digit_runs(std::string_view text) {
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t j = i;
-    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
-    if (j < text.size() && j - i == 17 && (text[j] == 'X' || text[j] == 'x')) ++j;
-    if (j - i >= 11) {
-      std::string_view run = text.substr(i, j - i);
-      out += run.size() == 11 ? mask_phone(run) : mask_id_number(run);
-      i = j;
-    } else if (j > i) {
-      out += text.substr(i, j - i);
-      i = j;
-    } else {
-      out += text[i++];
-    }
-  }
-  return out;
-}
 
 bool is_blank_row(const Record& record) {
   for (const auto& cell : record.cells) {

@@ -88,32 +88,28 @@ std::vector<std::pair<std::string, std::string>> commit_journalled(const fs::pat
   return files;
 }
 
-std::vector<Diagnostic> verify_journal(const fs::path& root) {
-  std::vector<Diagnostic> problems;
-  if (!fs::exists(root / paths::k_journal)) return problems;
+std::vector<JournalBreak> verify_journal(const fs::path& root) {
+  std::vector<JournalBreak> breaks;
+  if (!fs::exists(root / paths::k_journal)) return breaks;
   auto lines = lines_of(read_file(root / paths::k_journal, paths::k_journal));
   std::string expected_prev(k_zero_hash);
   for (size_t i = 0; i < lines.size(); ++i) {
     int number = static_cast<int>(i + 1);
-    auto fail = [&](const char* message) {
-      problems.push_back(Diagnostic{Severity::error, "journal-chain", paths::k_journal, number, {},
-                                    tr(message),
-                                    tr("the journal was edited by hand; restore it from a backup")});
-    };
+    auto fail = [&](const char* problem) { breaks.push_back(JournalBreak{number, problem}); };
     JournalEntry entry;
     try {
       entry = parse_entry(lines[i], number);
     } catch (const Error&) {
-      fail("line is not a valid journal entry");
+      fail(tr("line is not a valid journal entry"));
       expected_prev = sha256_hex(lines[i]);
       continue;
     }
-    if (entry.seq != number) fail("sequence number out of order");
-    if (entry.prev != expected_prev) fail("does not chain to the previous line");
-    if (entry.hash != hash_of(entry)) fail("content does not match its hash");
+    if (entry.seq != number) fail(tr("sequence number out of order"));
+    if (entry.prev != expected_prev) fail(tr("does not chain to the previous line"));
+    if (entry.hash != hash_of(entry)) fail(tr("content does not match its hash"));
     expected_prev = sha256_hex(lines[i]);
   }
-  return problems;
+  return breaks;
 }
 
 }  // namespace ldt

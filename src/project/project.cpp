@@ -63,31 +63,38 @@ fs::path source(std::string_view session_id, std::string_view sha256, std::strin
 }
 }  // namespace paths
 
-ProjectLock::ProjectLock(const fs::path& root, bool exclusive, double timeout_seconds) {
+ProjectLock::ProjectLock(const fs::path& root, Mode mode, double timeout_seconds)
+    : path_(root / paths::k_index_dir / "lock"), timeout_seconds_(timeout_seconds) {
   fs::create_directories(root / paths::k_index_dir);
-  auto lock_path = root / paths::k_index_dir / "lock";
-  fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) {
-    throw internal_error(fmt::format("cannot open {}: {}", lock_path.string(), std::strerror(errno)));
+    throw internal_error(fmt::format("cannot open {}: {}", path_.string(), std::strerror(errno)));
   }
+  acquire(mode);
+}
+
+void ProjectLock::change(Mode mode) {
+  if (mode != mode_) acquire(mode);
+}
+
+void ProjectLock::acquire(Mode mode) {
   auto deadline = std::chrono::steady_clock::now() +
-                  std::chrono::milliseconds(static_cast<long long>(timeout_seconds * 1000));
-  int operation = (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB;
+                  std::chrono::milliseconds(static_cast<long long>(timeout_seconds_ * 1000));
+  int operation = (mode == Mode::exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB;
   while (::flock(fd_, operation) != 0) {
     if (errno != EWOULDBLOCK && errno != EINTR) {
-      throw internal_error(fmt::format("cannot lock {}: {}", lock_path.string(), std::strerror(errno)));
+      throw internal_error(fmt::format("cannot lock {}: {}", path_.string(), std::strerror(errno)));
     }
     if (std::chrono::steady_clock::now() >= deadline) {
-      ::close(fd_);
-      fd_ = -1;
       throw state_error(
           fmt::format(fmt::runtime(tr("the project is locked by another ldt command (waited {} s)")),
-                      timeout_seconds),
+                      timeout_seconds_),
           tr("wait for the other command to finish and try again; raise [rules] "
              "lock_timeout_seconds in ldt.toml if imports are long"));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+  mode_ = mode;
 }
 
 ProjectLock::~ProjectLock() {

@@ -9,7 +9,7 @@
 #include "ldt/domain/date.hpp"
 #include "ldt/domain/id_number.hpp"
 #include "ldt/ingest/record_reader.hpp"
-#include "ldt/ingest/signin_import.hpp"
+#include "ldt/domain/signin.hpp"
 #include "ldt/util/i18n.hpp"
 
 namespace ldt {

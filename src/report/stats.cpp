@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "ldt/domain/category.hpp"
-#include "ldt/ingest/signin_import.hpp"
+#include "ldt/domain/signin.hpp"
 #include "ldt/util/i18n.hpp"
 
 namespace ldt {
@@ -46,9 +46,17 @@ Stats StatsBuilder::finish() {
 }
 
 Table stats_table(const Stats& stats) {
-  Table table{{"dimension", "key", "label", "person_times", "persons"}, {}};
+  Table table{{{"dimension", "dimension"},
+               {"key", "key"},
+               {"label", "label"},
+               {"person_times", "person_times"},
+               {"persons", "persons"}},
+              {},
+              {},
+              {}};
   auto row = [&](const char* dimension, const std::string& key, const std::string& label, const Count& count) {
-    table.rows.push_back({dimension, key, label, std::to_string(count.person_times), std::to_string(count.persons)});
+    table.rows.push_back({literal_cell(dimension), literal_cell(key), text_cell(label),
+                          integer_cell(count.person_times), integer_cell(count.persons)});
   };
   row("total", "", fmt::format(fmt::runtime(tr("sessions: {}")), stats.sessions), stats.total);
   // Art. 7: rural youth and returnees are counted separately; poor households and disabled
@@ -66,15 +74,6 @@ Table stats_table(const Stats& stats) {
   for (const auto& [month, count] : stats.by_month) row("month", month, month, count);
   for (const auto& [provider, count] : stats.by_provider) row("provider", provider, provider, count);
   return table;
-}
-
-nlohmann::ordered_json stats_json(const Stats& stats) {
-  auto json = render_json(stats_table(stats));
-  for (auto& row : json) {
-    row["person_times"] = std::stoll(row["person_times"].get<std::string>());
-    row["persons"] = std::stoll(row["persons"].get<std::string>());
-  }
-  return json;
 }
 
 }  // namespace ldt

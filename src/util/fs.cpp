@@ -224,6 +224,11 @@ int recover_staged_writes(const fs::path& root) {
   return recovered;
 }
 
+bool has_staged_writes(const fs::path& root) {
+  std::error_code ec;
+  return fs::directory_iterator(root / ".ldt" / "staging", ec) != fs::directory_iterator();
+}
+
 void write_file_atomically(const fs::path& path, std::string_view content) {
   fs::path directory = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   if (!fs::is_directory(directory)) {

@@ -6,13 +6,12 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "ldt/domain/date.hpp"
 #include "ldt/index/index.hpp"
 #include "ldt/project/project.hpp"
-#include "ldt/project/settings.hpp"
-#include "ldt/report/table.hpp"
+#include "ldt/domain/settings.hpp"
+#include "ldt/cli/printer.hpp"
+#include "ldt/report/document.hpp"
 #include "ldt/util/diagnostic.hpp"
 
 namespace CLI {
@@ -33,9 +32,9 @@ struct GlobalOptions {
 /// What a command needs loaded before it runs (like ninja's tool table).
 enum class Access {
   none,     ///< no project (init, --version)
-  project,  ///< the project and its lock, but not the index (index rebuild/verify, log)
-  read,   ///< the project and a refreshed index
-  write,  ///< the same, holding the lock for the whole command
+  project,  ///< the project and its exclusive lock, but not the index (index rebuild/verify, log)
+  read,     ///< the project under a shared lock and a refreshed index: readers run side by side
+  write,    ///< the project and a refreshed index, holding the exclusive lock for the whole command
 };
 
 class Context {
@@ -46,8 +45,9 @@ class Context {
   Format format = Format::table;
   std::string command;  ///< e.g. "signin import", for the journal
 
-  /// Loads the project for `access`: locates the root, takes the lock, reads ldt.toml, opens
-  /// and refreshes the index.
+  /// Loads the project for `access`: locates the root, reads ldt.toml, takes the lock (shared
+  /// for `read`), finishes interrupted commits, opens and refreshes the index. A reader takes
+  /// the lock exclusively only while it recovers or refreshes.
   void load(Access access);
   [[nodiscard]] const fs::path& root() const { return root_; }
   [[nodiscard]] const Settings& settings() const { return settings_; }
@@ -59,15 +59,13 @@ class Context {
 
   /// A journal line for this command (time, actor, command) acting on `target`.
   [[nodiscard]] JournalEntry journal_entry(std::string target) const;
-  /// Commits staged files with one journal line, and records them in the index.
+  /// Commits staged files with one journal line, and records them in the index. A reader
+  /// takes the exclusive lock for this.
   void commit(WriteSet& writes, std::string target);
 
-  /// Prints text on stdout (nothing with --quiet).
-  void print(std::string_view text) const;
-  /// Prints a result: `json` when --format json, else the table in the chosen format.
-  void print_result(const Table& table, const nlohmann::ordered_json& json) const;
-  void print_table(const Table& table) const;
-  /// Prints a warning or note on stderr (nothing with --quiet).
+  /// How the printer prints for this command (--format, --quiet).
+  [[nodiscard]] PrintOptions print_options() const { return {format, options.quiet}; }
+  /// Prints a warning or note on stderr now, through the printer (nothing with --quiet).
   void note(const Diagnostic& diagnostic) const;
 
  private:
@@ -75,6 +73,8 @@ class Context {
   Settings settings_;
   std::unique_ptr<ProjectLock> lock_;
   std::unique_ptr<Index> index_;
+
+  void recover();
 };
 
 /// The table of commands: each command file registers its subcommand, access and action.
@@ -84,14 +84,14 @@ class CommandTable {
   /// A command group such as "plan"; created once.
   CLI::App* group(const std::string& name, const std::string& description);
   /// Registers `app` (a subcommand created by the caller) with what it needs and its action.
-  void add(CLI::App* app, std::string name, Access access, std::function<ExitCode(Context&)> action);
+  void add(CLI::App* app, std::string name, Access access, std::function<Result(Context&)> action);
   CLI::App& root() { return root_; }
 
   struct Entry {
     CLI::App* app;
     std::string name;
     Access access;
-    std::function<ExitCode(Context&)> action;
+    std::function<Result(Context&)> action;
   };
   [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
 

@@ -1,16 +1,16 @@
 #pragma once
-/// A finding about one value during normalisation: a reject (the row is refused) or a warning.
-#include <string>
+/// A problem with one value during normalisation (a reject, or a warning) is a Diagnostic of
+/// the one shape every problem of ldt has (util/diagnostic.hpp): stable code, field, message,
+/// hint; the importer adds the file and line.
+#include "ldt/util/diagnostic.hpp"
 
 namespace ldt {
 
-/// `code` is stable (SPEC §5 reject codes, or a warning code such as "id-region-unknown");
-/// `field` names the column's field ("id_number", "phone", …); `message` is translated text
-/// that says what was wrong and how to fix it, and never contains a full ID number or phone.
-struct Issue {
-  std::string code;
-  std::string field;
-  std::string message;
-};
+/// `code` is stable (a reject code such as "id-checksum", or a warning code such as
+/// "id-region-unknown"); `field` names the column's field ("id_number", "phone", …); `message`
+/// is translated text that says what was wrong and how to fix it, and never contains a full ID
+/// number or phone. Built as Issue{code, field, message}: severity error (a reject); the
+/// importer marks the warnings it keeps.
+using Issue = Diagnostic;
 
 }  // namespace ldt

@@ -73,8 +73,11 @@ class Index {
   /// Opens (creating or rebuilding as needed) and refreshes from changed files.
   /// Throws Error (exit 2) with file:line:field when a changed file is invalid.
   static std::unique_ptr<Index> open(const fs::path& root, bool rebuild = false);
-  /// Opens without refreshing (for `index verify`).
+  /// Opens without refreshing (for `index verify`, and readers that found it up to date).
   static std::unique_ptr<Index> open_unrefreshed(const fs::path& root);
+  /// True when opening would write: the index is missing, damaged, of another schema version,
+  /// or a file of the record changed (size or mtime) since it was indexed.
+  static bool needs_refresh(const fs::path& root);
   ~Index();
   Index(const Index&) = delete;
   Index& operator=(const Index&) = delete;
@@ -90,8 +93,9 @@ class Index {
   std::optional<SessionRow> session(std::string_view id);
   std::optional<TraineeContact> trainee(std::string_view id_number);
   bool has_trainees();
-  /// Stored sign-ins of one session, ordered by day, then file order.
-  std::vector<StoredSignin> signins(std::string_view session);
+  /// Stored sign-ins of one session, ordered by day, then file order, one per call (false at
+  /// the end): listings stream in bounded memory. Valid while the index is open.
+  std::function<bool(StoredSignin&)> signin_cursor(std::string_view session);
   std::vector<RejectRow> rejects(std::string_view session);
   /// One call per (session, trainee) matching the filter, in session and ID order.
   void for_each_attendance(const ReportFilter& filter, const std::function<void(const AttendanceRow&)>& fn);

@@ -31,6 +31,35 @@ enum class Field {
   extra,               ///< any other column: kept with the row, never dropped (SPEC §5)
 };
 
+/// One header name a column may carry (after normalize_header_cell), and its field.
+struct ColumnAlias {
+  std::string_view text;
+  Field field;
+};
+
+/// A column the import needs or names in its messages: the field, and how messages show it.
+struct ExpectedColumn {
+  Field field;
+  std::string_view shown;  ///< e.g. "联系电话 (手机/手机号码/电话)"
+  bool required = false;   ///< a header without it is refused
+  std::string_view required_label;  ///< e.g. "姓名 (name)", for the refusal
+};
+
+/// The columns an import understands, as data: each import (sign-ins now; surveys and
+/// follow-ups later) passes its own to the header functions and the record reader.
+struct ColumnVocabulary {
+  std::vector<ColumnAlias> aliases;      ///< exact names, each mapping to a field
+  std::vector<ExpectedColumn> expected;  ///< in the order messages list them
+  /// "姓名, 身份证号码 (身份证号/…), …": the expected columns for messages.
+  [[nodiscard]] std::string expected_columns() const;
+};
+
+/// The sign-in sheet's vocabulary (the header aliases of the README's import rules): 姓名/学员姓名/
+/// 名字; 身份证号/身份证号码/证件号码/公民身份号码; 联系电话/手机/手机号/手机号码/电话; 家庭住址/住址/地址;
+/// 镇/乡镇/所在镇; 村/所在村; 人员类别/类别/学员类型; 是否贫困户/贫困户; 是否残疾人/残疾;
+/// 签到时间/时间/日期; 性别; 备注. Name and ID number are required.
+const ColumnVocabulary& signin_columns();
+
 /// Stable identifier of a field: "name", "id_number", "phone", "address", "town", "village",
 /// "category", "poor_household", "disabled", "signed_at", "gender", "note", "source_file",
 /// "line", "reject_info", "extra".
@@ -42,13 +71,13 @@ std::string_view field_id(Field field);
 /// "联系电话（手机）" → "联系电话"; " 姓 名 " → "姓名". No NFKC.
 std::string normalize_header_cell(std::string_view cell);
 
-/// The field whose alias (SPEC §5 list) equals the normalised cell exactly; nullopt otherwise.
-/// Only the SPEC aliases match: never `extra`, never the fix-file columns.
-std::optional<Field> match_header(std::string_view cell);
+/// The field whose alias in `columns` equals the normalised cell exactly; nullopt otherwise.
+/// Only aliases match: never `extra`, never the fix-file columns.
+std::optional<Field> match_header(std::string_view cell, const ColumnVocabulary& columns = signin_columns());
 
 /// Number of cells of a row that match an alias: its score as a header candidate. Every
 /// matching cell counts, also when two name the same field.
-int header_score(const std::vector<std::string>& cells);
+int header_score(const std::vector<std::string>& cells, const ColumnVocabulary& columns = signin_columns());
 
 /// The header row and its columns.
 struct HeaderMap {
@@ -73,6 +102,7 @@ inline constexpr std::size_t k_header_search_records = 30;
 /// space only) counts as empty when finding the last column. A rejects fix file's first five
 /// columns map to the reject_* fields and do not count toward the score. nullopt when no
 /// record scores 2.
-std::optional<HeaderMap> find_header(const std::vector<Record>& records);
+std::optional<HeaderMap> find_header(const std::vector<Record>& records,
+                                     const ColumnVocabulary& columns = signin_columns());
 
 }  // namespace ldt

@@ -10,6 +10,9 @@
 
 namespace ldt {
 
+struct ColumnVocabulary;                   // ingest/header.hpp
+const ColumnVocabulary& signin_columns();  // ingest/header.hpp
+
 /// One record (row) of a delimited text file.
 struct Record {
   /// Physical line where the record starts, 1-based, as an editor shows it.
@@ -56,10 +59,12 @@ struct Record {
 class RecordReader {
  public:
   /// Opens and checks `path`; `display_name` is the name used in messages.
-  RecordReader(const std::string& path, EncodingChoice choice, std::string display_name);
+  /// `columns` is the import's vocabulary, which decides the separator by header score.
+  RecordReader(const std::string& path, EncodingChoice choice, std::string display_name,
+               const ColumnVocabulary& columns = signin_columns());
   /// The same over bytes in memory (tests).
-  static RecordReader from_bytes(std::string bytes, EncodingChoice choice,
-                                 std::string display_name);
+  static RecordReader from_bytes(std::string bytes, EncodingChoice choice, std::string display_name,
+                                 const ColumnVocabulary& columns = signin_columns());
 
   ~RecordReader();
   RecordReader(RecordReader&&) noexcept;

@@ -1,85 +1,87 @@
 #pragma once
-/// Duplicates, updates and ID/name conflicts of sign-ins (SPEC §5 "Duplicates" and the precise
-/// reading of conflicts). Holds compact keys only, so a 1,000,000-row file fits in memory.
-#include <cstdint>
+/// The import engine: exports of one session → normalised rows, duplicates and conflicts
+/// decided, rejects kept and closed (the fix loop), contacts updated (README "Importing
+/// sign-in sheets"). It holds the run's state; the caller gives it the session's stored
+/// record, takes the accepted sign-ins through a sink, and writes the files. No project files,
+/// no index: the command wires those.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
-#include "ldt/domain/issue.hpp"
-#include "ldt/project/signin_store.hpp"
+#include "ldt/domain/signin.hpp"
+#include "ldt/ingest/deduper.hpp"
+#include "ldt/ingest/encoding.hpp"
+#include "ldt/ingest/header.hpp"
+#include "ldt/ingest/signin_rows.hpp"
+#include "ldt/util/diagnostic.hpp"
 
 namespace ldt {
 
-/// What the project already knows of a trainee (latest contact across sessions).
-struct KnownTrainee {
-  std::string name, phone, address;
+/// What one source file gave. `rejects` and `warnings` carry their line and code.
+struct FileReport {
+  std::string file;    ///< the file name, as stored in the manifest and rejects
+  std::string sha256;
+  std::string encoding;
+  std::string title;   ///< text of the title rows above the header, joined by " / "
+  int header_line = 0;
+  long long rows = 0, accepted = 0, duplicates = 0, updated = 0, rejected = 0, skipped = 0;
+  std::vector<Diagnostic> rejects, warnings;
+  bool archived_before = false;  ///< the same bytes were imported before (a re-import)
+  std::string stored_as;         ///< name of the archived copy under sources/ ("<sha256><ext>")
 };
 
-/// The verdict on one normalised row.
-enum class SigninVerdict {
-  accepted,   ///< a new (trainee, day) of the session: stored
-  duplicate,  ///< the (trainee, day) is already there and the row brings nothing new
-  updated,    ///< the (trainee, day) is already there and the row brings a new phone or address
-  conflict,   ///< the ID is known under another name: rejected as id-name-conflict
-};
+/// Receives every newly accepted sign-in, in file order.
+using SigninSink = std::function<void(const StoredSignin&)>;
 
-struct SigninDecision {
-  SigninVerdict verdict = SigninVerdict::accepted;
-  std::optional<Issue> reject;          ///< for conflict
-  std::optional<Issue> warning;         ///< e.g. trainee-updated (new contact across sessions)
-  bool updates_stored_row = false;      ///< for updated: the row was stored before this import
-};
-
-/// 18-character ID → 64-bit key (17 digits × 11 + check value). Exact and collision-free.
-std::uint64_t pack_id_number(std::string_view id_number);
-
-/// A sign-in's identity: (pack_id_number of the trainee, day_number of the day).
-using SigninKey = std::pair<std::uint64_t, std::int32_t>;
-
-/// The key of a stored sign-in (`day` is ISO "YYYY-MM-DD", already validated).
-SigninKey signin_key(std::string_view id_number, std::string_view day);
-
-/// Hash for SigninKey in unordered containers.
-struct SigninKeyHash {
-  std::size_t operator()(const SigninKey& key) const noexcept {
-    return std::hash<std::uint64_t>()(key.first * 1000003ULL ^ static_cast<std::uint64_t>(key.second));
-  }
-};
-
-class SigninDeduper {
+class SigninImport {
  public:
-  /// `lookup` answers what the project knows of an ID outside this session (may be empty).
-  using Lookup = std::function<std::optional<KnownTrainee>(const std::string& id_number)>;
-  explicit SigninDeduper(Lookup lookup);
+  /// `columns` is the sheet's vocabulary; `now` and `actor` are recorded with what is stored;
+  /// `lookup` answers what the project knows of a trainee outside the session (may be empty).
+  SigninImport(ImportSession session, const ColumnVocabulary& columns, EncodingChoice encoding, std::string now,
+               std::string actor, SigninDeduper::Lookup lookup);
 
-  /// Registers a sign-in already stored in the session, before any import row.
-  void add_existing(const StoredSignin& signin);
-  /// Starts a new source file: "the first accepted row of the same file" is per file.
-  void start_file();
-  /// Decides on a normalised row. Accepted and updated rows change the state: later rows
-  /// compare with them. Rejected rows establish nothing.
-  SigninDecision decide(const StoredSignin& signin);
+  /// The session's stored record, before any file: sign-ins, open rejects, imported sources.
+  void add_stored(const StoredSignin& signin);
+  void add_open_reject(StoredReject reject);
+  void add_source(StoredSource source);
+
+  /// Imports one export: each accepted sign-in goes to `sink`. Throws Error (exit 2) naming the
+  /// file when it cannot be read, or has no header with a name and an ID number column.
+  const FileReport& import_file(const std::string& path, const SigninSink& sink);
+
+  /// Applies the newest phone and address that repeated rows brought to `signin`; true when
+  /// this import changed it (its `updated_at` is then set).
+  bool apply_update(StoredSignin& signin) const;
+  [[nodiscard]] bool has_updates() const { return !updates_.empty(); }
+
+  [[nodiscard]] const std::vector<StoredReject>& open_rejects() const { return open_rejects_; }
+  [[nodiscard]] const std::vector<StoredSource>& sources() const { return sources_; }
+  [[nodiscard]] const std::vector<FileReport>& reports() const { return reports_; }
+  [[nodiscard]] const ImportSession& session() const { return session_; }
+  /// Rejected rows over all files of the run.
+  [[nodiscard]] long long rejected() const;
 
  private:
-  struct Trainee {
-    std::uint64_t name_hash = 0;
-    bool known = false;          ///< a name is established (stored, or accepted in this file)
-    bool from_project = false;   ///< established by the project rather than this file
-    std::uint64_t phone_hash = 0, address_hash = 0;  ///< latest known contact, 0 = none
-    std::uint32_t file_generation = 0;
-  };
-  struct Contact {
-    std::uint64_t phone_hash = 0, address_hash = 0;
-    bool stored = false;
-  };
-  Trainee& trainee(const std::string& id_number, std::uint64_t packed);
+  /// Where a fix-file row came from: (source_file, line) of the original reject.
+  using Origin = std::pair<std::string, int>;
+  void import_record(FileReport& report, const HeaderMap& header, const Record& record, const SigninSink& sink);
+  void keep_reject(StoredReject reject, const std::optional<Origin>& origin, bool archived_before);
+  void close_reject(const Origin& origin);
+  HeaderMap read_header(RecordReader& reader, std::vector<Record>& head, const std::string& file) const;
 
-  Lookup lookup_;
-  std::unordered_map<std::uint64_t, Trainee> trainees_;
-  std::unordered_map<SigninKey, Contact, SigninKeyHash> days_;
-  std::uint32_t generation_ = 0;
+  ImportSession session_;
+  const ColumnVocabulary& columns_;
+  EncodingChoice encoding_;
+  std::string now_, actor_;
+  SigninDeduper deduper_;
+  std::vector<StoredReject> open_rejects_;
+  std::vector<StoredSource> sources_;
+  /// (id_number, day) → the row carrying a new phone or address.
+  std::map<std::pair<std::string, std::string>, StoredSignin> updates_;
+  std::vector<FileReport> reports_;
 };
 
 }  // namespace ldt

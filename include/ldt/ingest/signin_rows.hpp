@@ -10,7 +10,7 @@
 #include "ldt/domain/issue.hpp"
 #include "ldt/ingest/header.hpp"
 #include "ldt/ingest/record_reader.hpp"
-#include "ldt/project/signin_store.hpp"
+#include "ldt/domain/signin.hpp"
 
 namespace ldt {
 
@@ -30,10 +30,6 @@ struct NormalizedRow {
   std::optional<Issue> reject;
   std::vector<Issue> warnings;
 };
-
-/// Masks every run of 11 or more digits in a message (a phone, an ID number that landed in
-/// another column) so that messages never carry personal data (SPEC §7 masking).
-std::string mask_digit_runs(std::string_view text);
 
 /// True for a footer row: its first non-empty cell starts with 合计, 制表人, 填表人 or 审核人.
 bool is_footer_row(const Record& record);

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ldt/domain/rules.hpp"
 #include "ldt/util/diagnostic.hpp"
 #include "ldt/util/fs.hpp"
 
@@ -33,18 +34,30 @@ fs::path sources_manifest(std::string_view session_id);
 fs::path source(std::string_view session_id, std::string_view sha256, std::string_view extension);
 }  // namespace paths
 
-/// An advisory lock on the project (`.ldt/lock`, flock). Writers hold it exclusively, readers
-/// shared. A second writer waits up to `timeout_seconds`, then gets Error exit 3
-/// (SPEC §3 invariant 4). Released on destruction.
+/// An advisory lock on the project (`.ldt/lock`, flock). Writers hold it exclusively for the
+/// whole command; readers hold it shared, so readers never wait behind readers, and take it
+/// exclusively only for the moment they write (an index refresh, a journal line). Waiting is
+/// bounded: after `timeout_seconds` the command is refused with Error exit 3 (README "The
+/// project directory": writes are serialised). Released on destruction.
 class ProjectLock {
  public:
-  ProjectLock(const fs::path& root, bool exclusive, double timeout_seconds);
+  enum class Mode { shared, exclusive };
+  ProjectLock(const fs::path& root, Mode mode, double timeout_seconds);
   ~ProjectLock();
   ProjectLock(const ProjectLock&) = delete;
   ProjectLock& operator=(const ProjectLock&) = delete;
 
+  /// Changes the lock to `mode`, waiting as the constructor does. Not atomic (flock releases
+  /// the old lock first): after a change to exclusive, files may have changed meanwhile.
+  void change(Mode mode);
+  [[nodiscard]] Mode mode() const { return mode_; }
+
  private:
+  void acquire(Mode mode);
+  fs::path path_;
+  double timeout_seconds_;
   int fd_ = -1;
+  Mode mode_ = Mode::shared;
 };
 
 /// One line of journal.jsonl (SPEC §3 invariant 6). Holds no personal data.
@@ -69,8 +82,9 @@ void stage_journal_entry(const fs::path& root, WriteSet& writes, JournalEntry en
 std::vector<std::pair<std::string, std::string>> commit_journalled(const fs::path& root, WriteSet& writes,
                                                                      JournalEntry entry);
 
-/// Checks the hash chain of journal.jsonl. Returns one diagnostic per broken line (empty: ok).
-std::vector<Diagnostic> verify_journal(const fs::path& root);
+/// Checks the hash chain of journal.jsonl: one break per line that does not verify (empty: ok).
+/// The rule journal-chain (domain/rules.hpp) turns them into findings.
+std::vector<JournalBreak> verify_journal(const fs::path& root);
 
 /// Reads journal.jsonl; throws Error (exit 2) with file:line for an unreadable line.
 std::vector<JournalEntry> read_journal(const fs::path& root);

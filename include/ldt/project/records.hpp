@@ -15,7 +15,7 @@
 #include <string_view>
 
 #include "ldt/domain/registry.hpp"
-#include "ldt/project/settings.hpp"
+#include "ldt/domain/settings.hpp"
 #include "ldt/util/diagnostic.hpp"
 
 namespace ldt {

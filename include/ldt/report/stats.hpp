@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "ldt/index/index.hpp"
-#include "ldt/report/table.hpp"
+#include "ldt/report/document.hpp"
 
 namespace ldt {
 
@@ -45,9 +45,8 @@ class StatsBuilder {
   std::map<std::string, std::vector<std::uint64_t>> town_persons_, month_persons_, provider_persons_;
 };
 
-/// The statistics as one table: dimension, key, label, person_times, persons.
+/// The statistics as one table: dimension, key, label, person_times, persons (counts as
+/// integers, so JSON has numbers).
 Table stats_table(const Stats& stats);
-/// The same rows as JSON objects, counts as numbers.
-nlohmann::ordered_json stats_json(const Stats& stats);
 
 }  // namespace ldt

@@ -20,6 +20,20 @@ enum class Severity { error, warning, info };
 /// One problem, located where possible. `line` is 1-based, 0 when unknown.
 /// Printed as `file:line: field: message; hint` (empty parts left out).
 struct Diagnostic {
+  Diagnostic() = default;
+  Diagnostic(Severity severity_, std::string code_, std::string file_, int line_, std::string field_,
+             std::string message_, std::string hint_ = {})
+      : severity(severity_),
+        code(std::move(code_)),
+        file(std::move(file_)),
+        line(line_),
+        field(std::move(field_)),
+        message(std::move(message_)),
+        hint(std::move(hint_)) {}
+  /// A problem with one value (domain/issue.hpp): an error with code, field and message.
+  Diagnostic(std::string code_, std::string field_, std::string message_)
+      : code(std::move(code_)), field(std::move(field_)), message(std::move(message_)) {}
+
   Severity severity = Severity::error;
   std::string code;     ///< stable code, e.g. "schema-unknown-key", "id-checksum"
   std::string file;     ///< path as the user gave it or relative to the project root

@@ -97,6 +97,8 @@ class WriteSet {
 /// commit list is rolled forward (its remaining renames are done); one without is discarded.
 /// Call with the project lock held. Returns how many commits were rolled forward.
 int recover_staged_writes(const fs::path& root);
+/// True when .ldt/staging holds anything: a commit to roll forward or leftovers to discard.
+bool has_staged_writes(const fs::path& root);
 
 /// Writes one file outside the project atomically (temp in the same directory, fsync, rename).
 /// Throws Error (exit 2) when the directory does not exist or is not writable.

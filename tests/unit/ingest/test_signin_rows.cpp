@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "ldt/ingest/header.hpp"
+#include "ldt/domain/masking.hpp"
 #include "ldt/ingest/signin_rows.hpp"
 
 using namespace ldt;

@@ -2,11 +2,21 @@
 
 #include "ldt/domain/category.hpp"
 #include "ldt/report/stats.hpp"
-#include "ldt/report/table.hpp"
+#include "ldt/report/render.hpp"
 
 using namespace ldt;
 
-TEST_SUITE("report/table") {
+TEST_SUITE("report/render") {
+  Table two_columns(std::vector<Row> rows) {
+    return Table{{{"name", "name"}, {"n", "n"}}, std::move(rows), {}, {}};
+  }
+
+  Document one_table(Table table) {
+    Document document;
+    document.add_table(std::move(table));
+    return document;
+  }
+
   TEST_CASE("CJK characters are two columns wide") {
     CHECK(display_width("abc") == 3);
     CHECK(display_width("河田镇") == 6);
@@ -14,13 +24,66 @@ TEST_SUITE("report/table") {
   }
 
   TEST_CASE("text tables align CJK cells") {
-    Table table{{"name", "n"}, {{"河田镇", "1"}, {"ab", "22"}}};
-    CHECK(render_text(table) == "name    n\n------  --\n河田镇  1\nab      22\n");
+    auto document = one_table(two_columns({{text_cell("河田镇"), integer_cell(1)}, {text_cell("ab"), integer_cell(22)}}));
+    CHECK(render_to_string(document, {Format::table}) == "name    n\n------  --\n河田镇  1\nab      22\n");
   }
 
-  TEST_CASE("CSV for Excel starts with a BOM") {
-    Table table{{"a"}, {{"x,y"}}};
-    CHECK(render_csv(table, true) == "\xEF\xBB\xBF" "a\n\"x,y\"\n");
+  TEST_CASE("CSV for Excel starts with a BOM and keeps ID numbers as text") {
+    Table table{{{"a", "a"}, {"id", "id"}}, {{text_cell("x,y"), id_number_cell("44152319870714971X")}}, {}, {}};
+    CHECK(render_to_string(one_table(table), {Format::csv, true, true}) ==
+          "\xEF\xBB\xBF" "a,id\n\"x,y\",\"=\"\"44152319870714971X\"\"\"\n");
+  }
+
+  TEST_CASE("personal data is masked by cell type unless unmasked") {
+    Table table{{{"id", "id"}, {"phone", "phone"}, {"address", "address"}, {"note", "note"}},
+                {{id_number_cell("441523198707149716"), phone_cell("13812345678"), address_cell("河口镇东联村93号"),
+                  text_cell("电话１３９１２３４５６７８")}},
+                {},
+                {}};
+    CHECK(render_to_string(one_table(table), {Format::csv}) ==
+          "id,phone,address,note\n441523********9716,138****5678,***,电话139****5678\n");
+    CHECK(render_to_string(one_table(table), {Format::csv, true}) ==
+          "id,phone,address,note\n441523198707149716,13812345678,河口镇东联村93号,电话１３９１２３４５６７８\n");
+  }
+
+  TEST_CASE("JSON types cells and leaves empty cells out") {
+    Table table{{{"n", "n"}, {"ok", "ok", true, true}, {"tags", "tags"}, {"gone", "gone"}, {"people", "people", true, false}},
+                {{integer_cell(3), flag_cell(true, "yes"), list_cell({"a", "b"}, ";"), empty_cell(), text_cell("x")}},
+                {},
+                {}};
+    CHECK(render_to_string(one_table(table), {Format::json}) ==
+          "[\n  {\n    \"n\": 3,\n    \"ok\": true,\n    \"tags\": [\n      \"a\",\n      \"b\"\n    ]\n  }\n]\n");
+    CHECK(render_to_string(one_table(table), {Format::table}) == "n  ok   tags  gone  people\n-  ---  ----  ----  ------\n3  yes  a;b         x\n");
+  }
+
+  TEST_CASE("a streamed table renders as the same JSON as a buffered one") {
+    Table buffered = two_columns({{text_cell("a"), integer_cell(1)}, {text_cell("b"), integer_cell(2)}});
+    Table streamed = two_columns({});
+    int next = 0;
+    streamed.stream = [&](Row& row) {
+      if (next == 2) return false;
+      row = buffered.rows[static_cast<size_t>(next++)];
+      return true;
+    };
+    CHECK(render_to_string(one_table(streamed), {Format::json}) == render_to_string(one_table(buffered), {Format::json}));
+    Table none = two_columns({});
+    none.stream = [](Row&) { return false; };
+    CHECK(render_to_string(one_table(none), {Format::json}) == "[]\n");
+  }
+
+  TEST_CASE("a table without rows may say so instead") {
+    Document document;
+    document.add_table(two_columns({})).empty_text = "nothing here";
+    CHECK(render_to_string(document, {Format::table}) == "nothing here\n");
+    CHECK(render_to_string(document, {Format::csv}) == "name,n\n");
+  }
+
+  TEST_CASE("records are objects in JSON and field/value tables for people; paragraphs are for people") {
+    Document document;
+    document.add_paragraphs({"opened session s1"});
+    document.add_record({{"id", literal_cell("s1")}, {"status", literal_cell("open")}}).human = false;
+    CHECK(render_to_string(document, {Format::json}) == "{\n  \"id\": \"s1\",\n  \"status\": \"open\"\n}\n");
+    CHECK(render_to_string(document, {Format::table}) == "opened session s1\n");
   }
 }
 

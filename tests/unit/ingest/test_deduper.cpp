@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "ldt/ingest/signin_import.hpp"
+#include "ldt/ingest/deduper.hpp"
 
 using namespace ldt;
 

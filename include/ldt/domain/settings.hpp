@@ -1,5 +1,5 @@
 #pragma once
-/// Project settings: the contents of `ldt.toml` at the project root ([project], [rules],
+/// Project settings as plain data: the contents of `ldt.toml` at the project root ([project], [rules],
 /// [calendar]). Read and written by project/records.hpp; schema: schemas/project.schema.json.
 #include <optional>
 #include <string>

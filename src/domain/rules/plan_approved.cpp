@@ -1,0 +1,40 @@
+// plan-approved — Measures Art. 10.2: plans are approved by the office, then followed strictly.
+#include <fmt/format.h>
+
+#include "ldt/domain/rules.hpp"
+#include "ldt/util/i18n.hpp"
+
+namespace ldt {
+
+std::optional<Finding> check_plan_approved(const Session& session, const PlanDecision& decision) {
+  Finding finding{"plan-approved", Severity::error, "10.2"};
+  finding.session = session.id;
+  finding.plan = decision.plan;
+  finding.file = fmt::format("plans/{}.toml", decision.plan);
+  if (decision.status != PlanStatus::approved) {
+    finding.message = fmt::format(fmt::runtime(tr("plan {} is {}, not approved (Art. 10.2)")), decision.plan,
+                                  to_string(decision.status));
+    finding.hint = tr("the office approves it with `ldt plan approve`");
+    return finding;
+  }
+  if (decision.decided_at && session.start < *decision.decided_at) {
+    finding.message = fmt::format(fmt::runtime(tr("plan {} was approved on {}, after the session started on {} "
+                                                  "(Art. 10.2)")),
+                                  decision.plan, format_datetime(*decision.decided_at), format_datetime(session.start));
+    finding.hint = tr("a session may only run under a plan approved before it starts");
+    return finding;
+  }
+  return std::nullopt;
+}
+
+namespace rules {
+void evaluate_plan_approved(const CheckFacts& facts, std::vector<Finding>& findings) {
+  for (const auto& session : facts.sessions) {
+    const PlanRecord* record = facts.plan(session.plan);
+    if (record == nullptr) continue;
+    if (auto finding = check_plan_approved(session, record->decision)) findings.push_back(std::move(*finding));
+  }
+}
+}  // namespace rules
+
+}  // namespace ldt

@@ -1,0 +1,134 @@
+#include "ldt/report/document.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+
+#include "ldt/domain/id_number.hpp"
+#include "ldt/domain/masking.hpp"
+#include "ldt/domain/phone.hpp"
+#include "ldt/report/render.hpp"
+
+namespace ldt {
+
+std::optional<Format> parse_format(std::string_view text) {
+  if (text == "table") return Format::table;
+  if (text == "json") return Format::json;
+  if (text == "csv") return Format::csv;
+  if (text == "md") return Format::md;
+  return std::nullopt;
+}
+
+namespace {
+Cell typed(CellType type, std::string text) {
+  Cell cell;
+  cell.type = type;
+  cell.text = std::move(text);
+  return cell;
+}
+}  // namespace
+
+Cell empty_cell() { return {}; }
+Cell text_cell(std::string text) { return typed(CellType::text, std::move(text)); }
+Cell literal_cell(std::string text) { return typed(CellType::literal, std::move(text)); }
+Cell datetime_cell(std::string iso) { return typed(CellType::datetime, std::move(iso)); }
+Cell id_number_cell(std::string id_number) { return typed(CellType::id_number, std::move(id_number)); }
+Cell phone_cell(std::string phone) { return typed(CellType::phone, std::move(phone)); }
+Cell address_cell(std::string address) { return typed(CellType::address, std::move(address)); }
+
+Cell integer_cell(long long value) {
+  Cell cell;
+  cell.type = CellType::integer;
+  cell.integer = value;
+  return cell;
+}
+
+Cell decimal_cell(double value, int places) {
+  Cell cell;
+  cell.type = CellType::decimal;
+  cell.decimal = value;
+  cell.places = places;
+  return cell;
+}
+
+Cell flag_cell(bool value, std::string shown) {
+  Cell cell = typed(CellType::flag, std::move(shown));
+  cell.flag = value;
+  return cell;
+}
+
+Cell list_cell(std::vector<std::string> items, std::string separator) {
+  Cell cell;
+  cell.type = CellType::list;
+  cell.items = std::move(items);
+  cell.separator = std::move(separator);
+  return cell;
+}
+
+Cell table_cell(Table table) {
+  Cell cell;
+  cell.type = CellType::table;
+  cell.table = std::make_shared<const Table>(std::move(table));
+  return cell;
+}
+
+Section& Document::add_table(Table table, std::string key) {
+  Section& section = sections.emplace_back();
+  section.key = std::move(key);
+  section.table = std::move(table);
+  return section;
+}
+
+Section& Document::add_record(std::vector<RecordField> fields, std::string key) {
+  Section& section = sections.emplace_back();
+  section.key = std::move(key);
+  section.record = std::move(fields);
+  return section;
+}
+
+Section& Document::add_paragraphs(std::vector<std::string> paragraphs) {
+  Section& section = sections.emplace_back();
+  section.paragraphs = std::move(paragraphs);
+  section.data = false;
+  return section;
+}
+
+std::string display_text(const Cell& cell, bool unmask) {
+  switch (cell.type) {
+    case CellType::empty:
+    case CellType::table: return {};
+    case CellType::text: return unmask ? cell.text : mask_personal_text(cell.text);
+    case CellType::literal:
+    case CellType::flag: return cell.text;
+    case CellType::integer: return std::to_string(cell.integer);
+    case CellType::decimal: return fmt::format("{:.{}f}", cell.decimal, cell.places);
+    case CellType::datetime: return cell.text.substr(0, 16);
+    case CellType::id_number: return unmask ? cell.text : mask_id_number(cell.text);
+    case CellType::phone: return unmask || cell.text.empty() ? cell.text : mask_phone(cell.text);
+    case CellType::address: return unmask || cell.text.empty() ? cell.text : "***";
+    case CellType::list: return fmt::format("{}", fmt::join(cell.items, cell.separator));
+  }
+  return {};
+}
+
+int display_width(std::string_view text) {
+  int width = 0;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  auto remaining = static_cast<utf8proc_ssize_t>(text.size());
+  while (remaining > 0) {
+    utf8proc_int32_t codepoint = 0;
+    auto length = utf8proc_iterate(bytes, remaining, &codepoint);
+    if (length <= 0) {
+      ++width;
+      length = 1;
+    } else {
+      width += std::max(0, utf8proc_charwidth(codepoint));
+    }
+    bytes += length;
+    remaining -= length;
+  }
+  return width;
+}
+
+}  // namespace ldt

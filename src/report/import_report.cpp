@@ -1,0 +1,89 @@
+#include "ldt/report/import_report.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "ldt/util/i18n.hpp"
+
+namespace ldt {
+
+namespace {
+/// One line per (code, message): "rejected id-checksum ×2 (lines 3, 9): message".
+void grouped(const std::vector<Diagnostic>& issues, const char* label, std::vector<std::string>& lines) {
+  std::map<std::pair<std::string, std::string>, std::vector<int>> by_reason;
+  for (const auto& issue : issues) by_reason[{issue.code, issue.message}].push_back(issue.line);
+  for (const auto& [reason, numbers] : by_reason) {
+    lines.push_back(fmt::format("  {} {} ×{} ({} {}): {}", label, reason.first, numbers.size(), tr("line"),
+                                fmt::join(numbers, ", "), reason.second));
+  }
+}
+
+Table issues_table(const std::vector<Diagnostic>& issues, bool with_field) {
+  Table table{{{"line", "line"}, {"code", "code"}, {"field", "field", true, with_field}, {"message", "message"}},
+              {},
+              {},
+              {}};
+  for (const auto& issue : issues) {
+    table.rows.push_back({integer_cell(issue.line), literal_cell(issue.code), literal_cell(issue.field),
+                          text_cell(issue.message)});
+  }
+  return table;
+}
+
+std::vector<std::string> summary_lines(const std::string& session, const std::vector<FileReport>& reports,
+                                       bool dry_run, bool written) {
+  std::vector<std::string> lines;
+  long long rejected = 0;
+  for (const auto& r : reports) {
+    lines.push_back(fmt::format(
+        fmt::runtime(tr("{}: {}, header on line {}: {} accepted, {} duplicates, {} updated, {} rejected{}")), r.file,
+        r.encoding, r.header_line, r.accepted, r.duplicates, r.updated, r.rejected,
+        r.skipped > 0 ? fmt::format(fmt::runtime(tr(", {} footer rows skipped")), r.skipped) : ""));
+    grouped(r.rejects, tr("rejected"), lines);
+    grouped(r.warnings, tr("warning"), lines);
+    rejected += r.rejected;
+  }
+  if (dry_run) lines.emplace_back(tr("dry run: nothing was written"));
+  if (rejected > 0 && written) {
+    lines.push_back(fmt::format(fmt::runtime(tr("rejected rows are kept: `ldt signin rejects {} --output fix.csv` "
+                                                "writes them for correcting in Excel/WPS; import the corrected file "
+                                                "again")),
+                                session));
+  }
+  return lines;
+}
+}  // namespace
+
+Document import_report(const std::string& session, const std::vector<FileReport>& reports, bool dry_run,
+                       bool written) {
+  Table files{{{"file", "file"},
+               {"sha256", "sha256"},
+               {"encoding", "encoding"},
+               {"header_line", "header_line"},
+               {"title", "title"},
+               {"rows", "rows"},
+               {"accepted", "accepted"},
+               {"duplicates", "duplicates"},
+               {"updated", "updated"},
+               {"rejected", "rejected"},
+               {"skipped", "skipped"},
+               {"rejects", "rejects"},
+               {"warnings", "warnings"}},
+              {},
+              {},
+              {}};
+  for (const auto& r : reports) {
+    files.rows.push_back({text_cell(r.file), literal_cell(r.sha256), literal_cell(r.encoding),
+                          integer_cell(r.header_line), text_cell(r.title), integer_cell(r.rows),
+                          integer_cell(r.accepted), integer_cell(r.duplicates), integer_cell(r.updated),
+                          integer_cell(r.rejected), integer_cell(r.skipped), table_cell(issues_table(r.rejects, true)),
+                          table_cell(issues_table(r.warnings, false))});
+  }
+  Document document;
+  document.add_paragraphs(summary_lines(session, reports, dry_run, written));
+  document.add_record({{"session", literal_cell(session)}, {"files", table_cell(std::move(files))}}).human = false;
+  return document;
+}
+
+}  // namespace ldt

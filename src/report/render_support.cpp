@@ -1,0 +1,45 @@
+#include "render_support.hpp"
+
+#include "ldt/domain/masking.hpp"
+#include "ldt/util/i18n.hpp"
+
+namespace ldt::render_support {
+
+std::vector<std::size_t> human_columns(const Table& table) {
+  std::vector<std::size_t> order;
+  if (!table.human_order.empty()) return table.human_order;
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    if (table.columns[i].human) order.push_back(i);
+  }
+  return order;
+}
+
+void for_each_row(const Table& table, const std::function<void(const Row&)>& fn) {
+  for (const auto& row : table.rows) fn(row);
+  if (!table.stream) return;
+  Row row;
+  while (table.stream(row)) fn(row);
+}
+
+Table record_table(const std::vector<RecordField>& fields) {
+  Table table{{{"field", tr("field")}, {"value", tr("value")}}, {}, {}, {}};
+  for (const auto& field : fields) table.rows.push_back({literal_cell(field.key), field.value});
+  return table;
+}
+
+void for_each_human_part(const Document& document, const RenderOptions& options, const Sink& sink,
+                         const std::function<std::string(const std::string&)>& heading,
+                         const std::function<void(const Section&, const Table&)>& table_fn) {
+  for (const auto& section : document.sections) {
+    if (!section.human) continue;
+    if (!section.title.empty()) sink(heading(options.unmask ? section.title : mask_personal_text(section.title)));
+    for (const auto& paragraph : section.paragraphs) {
+      sink(options.unmask ? paragraph : mask_personal_text(paragraph));
+      sink("\n");
+    }
+    if (section.table) table_fn(section, *section.table);
+    if (section.record) table_fn(section, record_table(*section.record));
+  }
+}
+
+}  // namespace ldt::render_support
