@@ -1,7 +1,10 @@
 -- Secondary indexes of the ldt index, created after a bulk load (see index.sql).
 CREATE UNIQUE INDEX signin_key ON signin(session, id_number, day);
 CREATE INDEX signin_trainee ON signin(id_number);
+CREATE INDEX signin_file ON signin(file_id);
 CREATE INDEX reject_session ON reject(session);
+CREATE INDEX reject_file ON reject(file_id);
 CREATE INDEX source_session ON source(session);
+CREATE INDEX source_file ON source(file_id);
 CREATE INDEX plan_instructor_plan ON plan_instructor(plan);
 CREATE INDEX session_instructor_session ON session_instructor(session);

@@ -1,4 +1,6 @@
--- ldt index schema. The index is a disposable cache of the project's files (SPEC §3).
+-- ldt index schema. The index is a disposable cache of the project's files (README "The project
+-- directory"). Every table is owned by one record kind (index/kinds.cpp); its rows carry the
+-- file_id of the file they were read from, so a changed file is forgotten by file_id.
 -- Its version is PRAGMA user_version; on mismatch ldt drops and rebuilds it from the files.
 -- Secondary indexes live in index-keys.sql so a rebuild can load first and index after.
 CREATE TABLE file (
@@ -32,15 +34,15 @@ CREATE TABLE signin (
   session TEXT NOT NULL, day TEXT NOT NULL, id_number TEXT NOT NULL, name TEXT NOT NULL,
   gender TEXT NOT NULL, birth_date TEXT NOT NULL, phone TEXT NOT NULL, address TEXT NOT NULL,
   town TEXT NOT NULL, village TEXT NOT NULL, categories INTEGER NOT NULL, signed_at TEXT NOT NULL,
-  imported_at TEXT NOT NULL, updated_at TEXT NOT NULL, ord INTEGER NOT NULL
+  imported_at TEXT NOT NULL, updated_at TEXT NOT NULL, ord INTEGER NOT NULL, file_id INTEGER NOT NULL
 );
 CREATE TABLE reject (
   session TEXT NOT NULL, source_file TEXT NOT NULL, source_sha256 TEXT NOT NULL, line INTEGER NOT NULL,
   field TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, imported_at TEXT NOT NULL,
-  ord INTEGER NOT NULL
+  ord INTEGER NOT NULL, file_id INTEGER NOT NULL
 );
 CREATE TABLE source (
   session TEXT NOT NULL, sha256 TEXT NOT NULL, file TEXT NOT NULL, stored_as TEXT NOT NULL,
   encoding TEXT NOT NULL, imported_at TEXT NOT NULL, accepted INTEGER NOT NULL,
-  duplicates INTEGER NOT NULL, updated INTEGER NOT NULL, rejected INTEGER NOT NULL
+  duplicates INTEGER NOT NULL, updated INTEGER NOT NULL, rejected INTEGER NOT NULL, file_id INTEGER NOT NULL
 );

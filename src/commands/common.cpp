@@ -1,4 +1,6 @@
 #include "common.hpp"
+#include "ldt/index/kinds.hpp"
+#include "ldt/index/kinds.hpp"
 
 #include <fmt/format.h>
 
@@ -64,23 +66,23 @@ auto read_record(const Context& context, const fs::path& relative, Reader reader
 }  // namespace
 
 Plan load_plan(const Context& context, const std::string& id) {
-  require_present(context, paths::plan(id), "plan", id);
-  return read_record(context, paths::plan(id), read_plan);
+  require_present(context, record_path("plan", id), "plan", id);
+  return read_record(context, record_path("plan", id), read_plan);
 }
 
 PlanDecision load_plan_decision(const Context& context, const std::string& id) {
-  require_present(context, paths::plan(id), "plan", id);
-  return read_record(context, paths::plan_decision(id), read_plan_decision);
+  require_present(context, record_path("plan", id), "plan", id);
+  return read_record(context, record_path("plan_decision", id), read_plan_decision);
 }
 
 Session load_session(const Context& context, const std::string& id) {
-  require_present(context, paths::session(id), "session", id);
-  return read_record(context, paths::session(id), read_session);
+  require_present(context, record_path("session", id), "session", id);
+  return read_record(context, record_path("session", id), read_session);
 }
 
 Instructor load_instructor(const Context& context, const std::string& id) {
-  require_present(context, paths::instructor(id), "instructor", id);
-  return read_record(context, paths::instructor(id), read_instructor);
+  require_present(context, record_path("instructor", id), "instructor", id);
+  return read_record(context, record_path("instructor", id), read_instructor);
 }
 
 void write_output(const Context& context, const std::string& path, const Document& document,
@@ -90,9 +92,8 @@ void write_output(const Context& context, const std::string& path, const Documen
   fs::path root = fs::weakly_canonical(context.root(), ec);
   auto [root_end, inside] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
   if (root_end == root.end() && inside != target.end()) {
-    static const std::vector<std::string> k_record = {"ldt.toml",    "journal.jsonl", ".gitignore", ".ldt",
-                                                      "providers",   "instructors",   "plans",      "sessions"};
-    if (std::find(k_record.begin(), k_record.end(), inside->string()) != k_record.end()) {
+    auto record = record_top_level_names();
+    if (std::find(record.begin(), record.end(), inside->string()) != record.end()) {
       throw input_error(tr("--output would overwrite the project's record"),
                         tr("write reports and exports elsewhere, e.g. --output 统计表.csv"), path, 0, "--output");
     }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "common.hpp"
+#include "ldt/index/kinds.hpp"
 #include "ldt/cli/commands.hpp"
 #include "ldt/domain/rules.hpp"
 #include "ldt/project/records.hpp"
@@ -27,8 +28,8 @@ struct DecideOptions {
 Result submit(Context& context, const SubmitOptions& options) {
   std::string text = read_file(options.file, options.file);
   Plan plan = read_plan(text, options.file);
-  commands::require_absent(context, paths::plan(plan.id), "plan", plan.id);
-  commands::require_present(context, paths::provider(plan.provider), "provider", plan.provider, options.file,
+  commands::require_absent(context, record_path("plan", plan.id), "plan", plan.id);
+  commands::require_present(context, record_path("provider", plan.provider), "provider", plan.provider, options.file,
                             toml_key_line(text, "provider"), "provider");
   if (day_number(plan.window_end) < day_number(plan.window_start)) {
     throw input_error(tr("the plan's window ends before it starts"), tr("check window_start and window_end"),
@@ -36,7 +37,7 @@ Result submit(Context& context, const SubmitOptions& options) {
   }
   std::vector<Diagnostic> unqualified;
   for (const auto& id : plan.instructors) {
-    commands::require_present(context, paths::instructor(id), "instructor", id, options.file,
+    commands::require_present(context, record_path("instructor", id), "instructor", id, options.file,
                               toml_key_line(text, "instructors"), "instructors");
     Instructor instructor = commands::load_instructor(context, id);
     for (const auto& finding :
@@ -47,7 +48,7 @@ Result submit(Context& context, const SubmitOptions& options) {
   if (!unqualified.empty()) throw Error(ExitCode::state, std::move(unqualified));
 
   WriteSet writes(context.root());
-  writes.put(paths::plan(plan.id), text);
+  writes.put(record_path("plan", plan.id), text);
   std::string manifest;
   auto attach = [&](const std::string& kind, const std::string& file) {
     std::string sha = sha256_file(file);
@@ -59,7 +60,7 @@ Result submit(Context& context, const SubmitOptions& options) {
   for (const auto& file : options.courseware) attach("courseware", file);
   if (!options.application.empty()) attach("application", options.application);
   if (!manifest.empty()) {
-    writes.put(fs::path("plans") / (plan.id + ".files") / "manifest.csv",
+    writes.put(paths::plan_files(plan.id) / "manifest.csv",
                csv_line({"kind", "file", "sha256", "time", "by"}) + manifest);
   }
   PlanDecision decision;
@@ -67,7 +68,7 @@ Result submit(Context& context, const SubmitOptions& options) {
   decision.submitted_at = context.now();
   decision.submitted_by = context.actor();
   decision.submitted_sha256 = sha256_hex(text);
-  writes.put(paths::plan_decision(plan.id), write_plan_decision(decision));
+  writes.put(record_path("plan_decision", plan.id), write_plan_decision(decision));
   context.commit(writes, plan.id);
   return commands::message_result(fmt::format(fmt::runtime(tr("submitted plan {} (sha256 {})")), plan.id,
                                               decision.submitted_sha256.substr(0, 12)));
@@ -75,7 +76,7 @@ Result submit(Context& context, const SubmitOptions& options) {
 
 void save_decision(Context& context, const PlanDecision& decision) {
   WriteSet writes(context.root());
-  writes.put(paths::plan_decision(decision.plan), write_plan_decision(decision));
+  writes.put(record_path("plan_decision", decision.plan), write_plan_decision(decision));
   context.commit(writes, decision.plan);
 }
 
@@ -105,7 +106,7 @@ Result approve(Context& context, const DecideOptions& options) {
   decision.status = PlanStatus::approved;
   decision.decided_at = context.now();
   decision.decided_by = context.actor();
-  decision.approved_sha256 = sha256_file(context.root() / paths::plan(options.id));
+  decision.approved_sha256 = sha256_file(context.root() / record_path("plan", options.id));
   save_decision(context, decision);
   return commands::message_result(fmt::format(fmt::runtime(tr("approved plan {} (sha256 {} recorded; the file is "
                                                               "now frozen)")),
@@ -146,7 +147,7 @@ Result amend(Context& context, const DecideOptions& options) {
                                   options.id),
                       {}, {}, 0, "--replace");
   }
-  commands::require_present(context, paths::instructor(amendment.replace_new), "instructor", amendment.replace_new);
+  commands::require_present(context, record_path("instructor", amendment.replace_new), "instructor", amendment.replace_new);
   amendment.reason = options.reason;
   amendment.requested_at = context.now();
   amendment.requested_by = context.actor();

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "common.hpp"
+#include "ldt/index/kinds.hpp"
 #include "ldt/cli/commands.hpp"
 #include "ldt/domain/rules.hpp"
 #include "ldt/project/records.hpp"
@@ -44,7 +45,7 @@ template <>
 struct Kind<Provider> {
   static constexpr const char* name = "provider";
   static Provider read(const std::string& text, const std::string& file) { return read_provider(text, file); }
-  static fs::path path(std::string_view id) { return paths::provider(id); }
+  static fs::path path(std::string_view id) { return record_path("provider", id); }
   static void check(Context&, const Provider&, const std::string&, const std::string&) {}
   static Table list(Context& context) {
     Table table{{{"id", "id"}, {"name", tr("name")}}, {}, {}, {}};
@@ -59,10 +60,10 @@ template <>
 struct Kind<Instructor> {
   static constexpr const char* name = "instructor";
   static Instructor read(const std::string& text, const std::string& file) { return read_instructor(text, file); }
-  static fs::path path(std::string_view id) { return paths::instructor(id); }
+  static fs::path path(std::string_view id) { return record_path("instructor", id); }
   static void check(Context& context, const Instructor& instructor, const std::string& text, const std::string& file) {
     if (!instructor.provider.empty()) {
-      commands::require_present(context, paths::provider(instructor.provider), "provider", instructor.provider, file,
+      commands::require_present(context, record_path("provider", instructor.provider), "provider", instructor.provider, file,
                                 toml_key_line(text, "provider"), "provider");
     }
     // Judged on the day the latest accepted credential starts: plans may be for any year.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "common.hpp"
+#include "ldt/index/kinds.hpp"
 #include "ldt/cli/commands.hpp"
 #include "ldt/domain/signin_date.hpp"
 #include "ldt/report/stats.hpp"
@@ -30,10 +31,10 @@ Result stats(Context& context, StatsOptions options) {
   options.filter.from = date_option(options.filter.from, "--from");
   options.filter.to = date_option(options.filter.to, "--to");
   if (!options.filter.session.empty()) {
-    commands::require_present(context, paths::session(options.filter.session), "session", options.filter.session);
+    commands::require_present(context, record_path("session", options.filter.session), "session", options.filter.session);
   }
   if (!options.filter.provider.empty()) {
-    commands::require_present(context, paths::provider(options.filter.provider), "provider",
+    commands::require_present(context, record_path("provider", options.filter.provider), "provider",
                               options.filter.provider);
   }
   StatsBuilder builder;

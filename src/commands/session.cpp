@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "common.hpp"
+#include "ldt/index/kinds.hpp"
 #include "ldt/cli/commands.hpp"
 #include "ldt/domain/rules.hpp"
 #include "ldt/domain/signin_date.hpp"
@@ -37,7 +38,7 @@ DateTime time_option(const std::string& text, const char* flag) {
 Result open_session(Context& context, const OpenOptions& options) {
   Plan plan = commands::load_plan(context, options.plan);
   PlanDecision decision = commands::load_plan_decision(context, options.plan);
-  auto plan_path = paths::plan(options.plan).generic_string();
+  auto plan_path = record_path("plan", options.plan).generic_string();
   Session session;
   session.plan = plan.id;
   session.start = time_option(options.start, "--start");
@@ -68,17 +69,17 @@ Result open_session(Context& context, const OpenOptions& options) {
     std::string date = format_date(session.start.date);
     date.erase(std::remove(date.begin(), date.end(), '-'), date.end());
     session.id = fmt::format("{}-{}", plan.id, date);
-    for (int n = 2; fs::exists(context.root() / paths::session(session.id)); ++n) {
+    for (int n = 2; fs::exists(context.root() / record_path("session", session.id)); ++n) {
       session.id = fmt::format("{}-{}-{}", plan.id, date, n);
     }
   }
-  commands::require_absent(context, paths::session(session.id), "session", session.id);
+  commands::require_absent(context, record_path("session", session.id), "session", session.id);
   session.location = options.location;
   session.head_teacher = options.head_teacher;
   session.opened_at = context.now();
   session.opened_by = context.actor();
   WriteSet writes(context.root());
-  writes.put(paths::session(session.id), write_session(session));
+  writes.put(record_path("session", session.id), write_session(session));
   context.commit(writes, session.id);
   Result result = commands::message_result(fmt::format(fmt::runtime(tr("opened session {}")), session.id));
   result.document.add_record({{"id", literal_cell(session.id)}, {"status", literal_cell("open")}}).human = false;
@@ -103,7 +104,7 @@ Result close_session(Context& context, const CloseOptions& options) {
     session.ended_at = ended_at;
   }
   WriteSet writes(context.root());
-  writes.put(paths::session(session.id), write_session(session));
+  writes.put(record_path("session", session.id), write_session(session));
   context.commit(writes, session.id);
   return commands::message_result(fmt::format(fmt::runtime(tr("closed session {}")), session.id));
 }

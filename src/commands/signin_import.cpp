@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "common.hpp"
+#include "ldt/index/kinds.hpp"
 #include "ldt/cli/commands.hpp"
 #include "ldt/ingest/signin_import.hpp"
 #include "ldt/project/records.hpp"
@@ -44,41 +45,41 @@ Result import(Context& context, const ImportOptions& options) {
     };
   }
   if (session.status == SessionStatus::closed) {
-    context.note(Diagnostic{Severity::warning, "session-closed", paths::session(session.id).generic_string(), 0, {},
+    context.note(Diagnostic{Severity::warning, "session-closed", record_path("session", session.id).generic_string(), 0, {},
                             tr("the session is closed; late sign-ins are imported and journalled")});
   }
   const auto& rules = context.settings().rules;
   Date last_day = (session.ended_at ? *session.ended_at : session.end).date;
   SigninImport run(ImportSession{session.id, session.start.date, last_day, rules.min_age, rules.max_age},
                    signin_columns(), *encoding, format_datetime(context.now()), context.actor(), std::move(lookup));
-  read_if_present(context, paths::rejects(session.id), read_rejects,
+  read_if_present(context, record_path("rejects", session.id), read_rejects,
                   [&](StoredReject&& r) { run.add_open_reject(std::move(r)); });
-  read_if_present(context, paths::sources_manifest(session.id), read_sources,
+  read_if_present(context, record_path("sources", session.id), read_sources,
                   [&](StoredSource&& s) { run.add_source(std::move(s)); });
 
   // signins.csv is rewritten: the stored rows, then each accepted row as it comes.
   WriteSet writes(context.root());
-  StagedFile* out = &writes.open(paths::signins(session.id));
+  StagedFile* out = &writes.open(record_path("signins", session.id));
   out->write(signins_header_line());
   index.begin_session_signins(session.id);
   auto store = [&](const StoredSignin& signin) {
     out->write(signin_line(signin));
     index.add_signin(signin);
   };
-  read_if_present(context, paths::signins(session.id), read_signins, [&](StoredSignin&& signin) {
+  read_if_present(context, record_path("signins", session.id), read_signins, [&](StoredSignin&& signin) {
     run.add_stored(signin);
     store(signin);
   });
   for (const auto& file : options.files) {
     const FileReport& report = run.import_file(file, store);
-    if (!report.archived_before) writes.copy_from(paths::session_dir(session.id) / "sources" / report.stored_as, file);
+    if (!report.archived_before) writes.copy_from(record_path("sources", session.id).parent_path() / report.stored_as, file);
   }
   if (run.has_updates()) {
     // Repeated rows brought new phones or addresses: the staged file is rewritten with them.
     out->finish();
-    StagedFile& rewritten = writes.open(paths::signins(session.id));
+    StagedFile& rewritten = writes.open(record_path("signins", session.id));
     rewritten.write(signins_header_line());
-    read_signins(out->temp_path(), paths::signins(session.id).generic_string(), [&](StoredSignin&& signin) {
+    read_signins(out->temp_path(), record_path("signins", session.id).generic_string(), [&](StoredSignin&& signin) {
       if (run.apply_update(signin)) index.update_signin_contact(session.id, signin);
       rewritten.write(signin_line(signin));
     });
@@ -86,10 +87,10 @@ Result import(Context& context, const ImportOptions& options) {
   }
   std::string rejects_text = rejects_header_line();
   for (const auto& r : run.open_rejects()) rejects_text += reject_line(r);
-  writes.put(paths::rejects(session.id), rejects_text);
+  writes.put(record_path("rejects", session.id), rejects_text);
   std::string manifest_text = sources_header_line();
   for (const auto& s : run.sources()) manifest_text += source_line(s);
-  writes.put(paths::sources_manifest(session.id), manifest_text);
+  writes.put(record_path("sources", session.id), manifest_text);
   index.replace_session_rejects(session.id, run.open_rejects());
   index.replace_session_sources(session.id, run.sources());
 

@@ -6,9 +6,11 @@
 #include <map>
 
 #include "common.hpp"
+#include "ldt/index/kinds.hpp"
 #include "ldt/cli/commands.hpp"
 #include "ldt/domain/id_number.hpp"
 #include "ldt/domain/phone.hpp"
+#include "ldt/project/signin_store.hpp"
 #include "ldt/util/i18n.hpp"
 
 namespace ldt {
@@ -38,7 +40,7 @@ void journal_unmasked(Context& context, const std::string& target) {
 }
 
 Result list(Context& context, const ListOptions& options) {
-  commands::require_present(context, paths::session(options.session), "session", options.session);
+  commands::require_present(context, record_path("session", options.session), "session", options.session);
   Table table{{{"day", tr("day")},
                {"id_number", tr("ID number")},
                {"name", tr("name")},
@@ -117,12 +119,12 @@ Document fix_file(const std::vector<StoredReject>& rejects) {
 }
 
 Result rejects(Context& context, const ListOptions& options) {
-  commands::require_present(context, paths::session(options.session), "session", options.session);
+  commands::require_present(context, record_path("session", options.session), "session", options.session);
   if (!options.output.empty()) {
     std::vector<StoredReject> stored;
-    auto path = context.root() / paths::rejects(options.session);
+    auto path = context.root() / record_path("rejects", options.session);
     if (fs::exists(path)) {
-      read_rejects(path, paths::rejects(options.session).generic_string(),
+      read_rejects(path, record_path("rejects", options.session).generic_string(),
                    [&](StoredReject&& r) { stored.push_back(std::move(r)); });
     }
     commands::write_output(context, options.output, fix_file(stored), RenderOptions{Format::csv, true, true});

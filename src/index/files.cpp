@@ -7,6 +7,7 @@
 #include <map>
 
 #include "ldt/index/index.hpp"
+#include "ldt/index/kinds.hpp"
 #include "ldt/project/project.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/util/i18n.hpp"
@@ -26,59 +27,15 @@ std::optional<DiskFile> stat_file(const fs::path& path) {
   return DiskFile{info.st_size, static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec};
 }
 
-/// The files the index is built from, relative to the root.
+/// The files the index is built from, relative to the root, with their size and mtime.
 std::map<std::string, DiskFile> scan(const fs::path& root) {
   std::map<std::string, DiskFile> files;
-  auto add = [&](const fs::path& relative) {
-    if (auto disk = stat_file(root / relative)) files.emplace(relative.generic_string(), *disk);
-  };
-  add(paths::k_settings);
-  auto toml_files = [&](const char* dir) {
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(root / dir, ec)) {
-      if (entry.path().extension() == ".toml") add(fs::path(dir) / entry.path().filename());
-    }
-  };
-  toml_files("providers");
-  toml_files("instructors");
-  toml_files("plans");
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(root / "sessions", ec)) {
-    if (!entry.is_directory()) continue;
-    auto id = entry.path().filename().string();
-    add(paths::session(id));
-    add(paths::signins(id));
-    add(paths::rejects(id));
-    add(paths::sources_manifest(id));
+  for (const auto& [relative, kind] : scan_record(root)) {
+    if (auto disk = stat_file(root / relative)) files.emplace(relative, *disk);
   }
   return files;
 }
-
-std::string stem_before(const std::string& name, std::string_view suffix) {
-  return name.substr(0, name.size() - suffix.size());
-}
-
-void require_id_matches(std::string_view id, std::string_view expected, const std::string& relative) {
-  if (id != expected) {
-    throw input_error(fmt::format(fmt::runtime(tr("id \"{}\" does not match the file name \"{}\"")), id, expected),
-                      tr("rename the file or change the id so that they agree"), relative, 0, "id");
-  }
-}
 }  // namespace
-
-bool is_indexed_path(std::string_view relative) {
-  fs::path path(relative);
-  auto name = path.filename().string();
-  auto top = path.begin()->string();
-  if (relative == paths::k_settings) return true;
-  if (top == "providers" || top == "instructors" || top == "plans") {
-    return path.extension() == ".toml" && std::distance(path.begin(), path.end()) == 2;
-  }
-  if (top != "sessions") return false;
-  auto depth = std::distance(path.begin(), path.end());
-  if (depth == 3) return name == "session.toml" || name == "signins.csv" || name == "rejects.csv";
-  return depth == 4 && name == "manifest.csv" && path.parent_path().filename() == "sources";
-}
 
 bool Index::needs_refresh(const fs::path& root) {
   auto path = root / paths::k_index_dir / "index.sqlite";
@@ -178,17 +135,9 @@ void Index::refresh(bool bulk) {
 }
 
 void Index::forget_file(std::int64_t file_id, const std::string& relative) {
-  fs::path path(relative);
-  auto name = path.filename().string();
-  if (relative.starts_with("sessions/") && name != "session.toml") {
-    auto session = path.parent_path().filename().string();
-    const char* table = name == "signins.csv" ? "signin" : name == "rejects.csv" ? "reject" : "source";
-    if (name == "manifest.csv") session = path.parent_path().parent_path().filename().string();
-    delete_session_rows(table, session);
-    return;
-  }
-  for (const char* table : {"provider", "instructor", "plan", "plan_instructor", "plan_decision", "session",
-                            "session_instructor"}) {
+  auto kind = kind_of(relative);
+  if (!kind) return;
+  for (std::string_view table : kind->first->tables) {
     SQLite::Statement drop(*db_, fmt::format("DELETE FROM {} WHERE file_id = ?", table));
     drop.bind(1, file_id);
     drop.exec();
@@ -196,70 +145,15 @@ void Index::forget_file(std::int64_t file_id, const std::string& relative) {
 }
 
 void Index::index_file(const std::string& relative, std::int64_t file_id) {
-  fs::path path(relative);
-  auto name = path.filename().string();
-  auto exec = [&](const char* sql, std::initializer_list<std::string> values) {
-    SQLite::Statement statement(*db_, sql);
-    int i = 1;
-    for (const auto& value : values) statement.bind(i++, value);
-    statement.bind(i, file_id);
-    statement.exec();
-  };
-  if (relative == paths::k_settings) {
-    read_settings(read_file(root_ / relative, relative), relative);
-  } else if (relative.starts_with("providers/")) {
-    Provider provider = read_provider(read_file(root_ / relative, relative), relative);
-    require_id_matches(provider.id, stem_before(name, ".toml"), relative);
-    exec("INSERT INTO provider (id, name, file_id) VALUES (?, ?, ?)", {provider.id, provider.name});
-  } else if (relative.starts_with("instructors/")) {
-    Instructor instructor = read_instructor(read_file(root_ / relative, relative), relative);
-    require_id_matches(instructor.id, stem_before(name, ".toml"), relative);
-    exec("INSERT INTO instructor (id, name, role, provider, credentials, file_id) VALUES (?, ?, ?, ?, ?, ?)",
-         {instructor.id, instructor.name, std::string(to_string(instructor.role)), instructor.provider,
-          std::to_string(instructor.credentials.size())});
-  } else if (relative.starts_with("plans/") && name.ends_with(".decision.toml")) {
-    PlanDecision decision = read_plan_decision(read_file(root_ / relative, relative), relative);
-    require_id_matches(decision.plan, stem_before(name, ".decision.toml"), relative);
-    exec("INSERT INTO plan_decision (plan, status, submitted_at, decided_at, approved_sha256, file_id) "
-         "VALUES (?, ?, ?, ?, ?, ?)",
-         {decision.plan, std::string(to_string(decision.status)), format_datetime(decision.submitted_at),
-          decision.decided_at ? format_datetime(*decision.decided_at) : std::string(), decision.approved_sha256});
-  } else if (relative.starts_with("plans/")) {
-    Plan plan = read_plan(read_file(root_ / relative, relative), relative);
-    require_id_matches(plan.id, stem_before(name, ".toml"), relative);
-    exec("INSERT INTO plan (id, provider, title, window_start, window_end, file_id) VALUES (?, ?, ?, ?, ?, ?)",
-         {plan.id, plan.provider, plan.title, format_date(plan.window_start), format_date(plan.window_end)});
-    for (const auto& instructor : plan.instructors) {
-      exec("INSERT INTO plan_instructor (plan, instructor, file_id) VALUES (?, ?, ?)", {plan.id, instructor});
-    }
-  } else if (name == "session.toml") {
-    Session session = read_session(read_file(root_ / relative, relative), relative);
-    require_id_matches(session.id, path.parent_path().filename().string(), relative);
-    exec("INSERT INTO session (id, plan, start, end, location, mode, status, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-         {session.id, session.plan, format_datetime(session.start), format_datetime(session.end), session.location,
-          std::string(to_string(session.mode)), std::string(to_string(session.status))});
-    for (const auto& instructor : session.instructors) {
-      exec("INSERT INTO session_instructor (session, instructor, file_id) VALUES (?, ?, ?)",
-           {session.id, instructor});
-    }
-  } else if (name == "signins.csv") {
-    begin_session_signins(path.parent_path().filename().string());
-    read_signins(root_ / relative, relative, [&](StoredSignin&& signin) { add_signin(signin); });
-  } else if (name == "rejects.csv") {
-    std::vector<StoredReject> rejects;
-    read_rejects(root_ / relative, relative, [&](StoredReject&& reject) { rejects.push_back(std::move(reject)); });
-    replace_session_rejects(path.parent_path().filename().string(), rejects);
-  } else if (name == "manifest.csv") {
-    std::vector<StoredSource> sources;
-    read_sources(root_ / relative, relative, [&](StoredSource&& source) { sources.push_back(std::move(source)); });
-    replace_session_sources(path.parent_path().parent_path().filename().string(), sources);
-  }
+  auto kind = kind_of(relative);
+  if (!kind) return;
+  kind->first->load(*this, KindFile{relative, root_ / relative, kind->second, file_id});
 }
 
 void Index::commit_files(const std::vector<std::pair<std::string, std::string>>& written) {
   begin();
   for (const auto& [relative, sha256] : written) {
-    if (!is_indexed_path(relative)) continue;
+    if (!kind_of(relative)) continue;
     auto state = stat_file(root_ / relative);
     if (!state) continue;
     SQLite::Statement upsert(*db_,
@@ -274,7 +168,7 @@ void Index::commit_files(const std::vector<std::pair<std::string, std::string>>&
     std::int64_t file_id = upsert.getColumn(0).getInt64();
     upsert.reset();
     // The sign-ins an import loaded row by row are already indexed; everything else is read back.
-    bool loaded = !loading_session_.empty() && relative == paths::signins(loading_session_).generic_string();
+    bool loaded = !loading_session_.empty() && relative == record_path("signins", loading_session_).generic_string();
     if (!loaded) {
       forget_file(file_id, relative);
       index_file(relative, file_id);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "ldt/domain/category.hpp"
+#include "ldt/index/kinds.hpp"
 #include "ldt/project/project.hpp"
 #include "ldt/util/i18n.hpp"
 #include "ldt/util/resources.hpp"
@@ -90,16 +91,40 @@ void Index::begin() {
   }
 }
 
-void Index::begin_session_signins(std::string_view session) {
+std::int64_t Index::file_id_for(const std::string& relative) {
   begin();
-  if (!bulk_loading_) delete_session_rows("signin", session);  // a rebuild starts empty, without keys
+  SQLite::Statement upsert(*db_,
+                           "INSERT INTO file (path, size, mtime_ns, sha256) VALUES (?, -1, -1, '') "
+                           "ON CONFLICT(path) DO UPDATE SET path = excluded.path RETURNING id");
+  upsert.bind(1, relative);
+  upsert.executeStep();
+  return upsert.getColumn(0).getInt64();
+}
+
+void Index::insert_row(const char* sql, std::initializer_list<std::string> values, std::int64_t file_id) {
+  SQLite::Statement statement(*db_, sql);
+  int i = 1;
+  for (const auto& value : values) statement.bind(i++, value);
+  statement.bind(i, file_id);
+  statement.exec();
+}
+
+void Index::begin_session_signins(std::string_view session) {
+  begin_signins(session, file_id_for(record_path("signins", session).generic_string()));
+}
+
+void Index::begin_signins(std::string_view session, std::int64_t file_id) {
+  begin();
+  if (!bulk_loading_) forget_file(file_id, record_path("signins", session).generic_string());
   loading_session_ = session;
+  loading_file_id_ = file_id;
   loading_ord_ = 0;
   if (!insert_signin_) {
     insert_signin_ = std::make_unique<SQLite::Statement>(
         *db_,
         "INSERT INTO signin (session, day, id_number, name, gender, birth_date, phone, address, town, village, "
-        "categories, signed_at, imported_at, updated_at, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "categories, signed_at, imported_at, updated_at, ord, file_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   }
 }
 
@@ -121,21 +146,23 @@ void Index::add_signin(const StoredSignin& s) {
   insert.bindNoCopy(13, s.imported_at);
   insert.bindNoCopy(14, s.updated_at);
   insert.bind(15, static_cast<std::int64_t>(loading_ord_++));
+  insert.bind(16, loading_file_id_);
   insert.exec();
 }
 
-void Index::delete_session_rows(const char* table, std::string_view session) {
-  begin();
-  SQLite::Statement drop(*db_, fmt::format("DELETE FROM {} WHERE session = ?", table));
-  drop.bind(1, std::string(session));
-  drop.exec();
+void Index::replace_session_rejects(std::string_view session, const std::vector<StoredReject>& rejects) {
+  replace_rejects(session, file_id_for(record_path("rejects", session).generic_string()), rejects);
 }
 
-void Index::replace_session_rejects(std::string_view session, const std::vector<StoredReject>& rejects) {
-  delete_session_rows("reject", session);
+void Index::replace_session_sources(std::string_view session, const std::vector<StoredSource>& sources) {
+  replace_sources(session, file_id_for(record_path("sources", session).generic_string()), sources);
+}
+
+void Index::replace_rejects(std::string_view session, std::int64_t file_id, const std::vector<StoredReject>& rejects) {
+  forget_file(file_id, record_path("rejects", session).generic_string());
   SQLite::Statement insert(*db_,
                            "INSERT INTO reject (session, source_file, source_sha256, line, field, code, message, "
-                           "imported_at, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                           "imported_at, ord, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   int ord = 0;
   for (const auto& r : rejects) {
     insert.reset();
@@ -148,15 +175,16 @@ void Index::replace_session_rejects(std::string_view session, const std::vector<
     insert.bind(7, r.message);
     insert.bind(8, r.imported_at);
     insert.bind(9, ord++);
+    insert.bind(10, file_id);
     insert.exec();
   }
 }
 
-void Index::replace_session_sources(std::string_view session, const std::vector<StoredSource>& sources) {
-  delete_session_rows("source", session);
+void Index::replace_sources(std::string_view session, std::int64_t file_id, const std::vector<StoredSource>& sources) {
+  forget_file(file_id, record_path("sources", session).generic_string());
   SQLite::Statement insert(*db_,
                            "INSERT INTO source (session, sha256, file, stored_as, encoding, imported_at, accepted, "
-                           "duplicates, updated, rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                           "duplicates, updated, rejected, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& s : sources) {
     insert.reset();
     insert.bind(1, std::string(session));
@@ -169,6 +197,7 @@ void Index::replace_session_sources(std::string_view session, const std::vector<
     insert.bind(8, static_cast<std::int64_t>(s.duplicates));
     insert.bind(9, static_cast<std::int64_t>(s.updated));
     insert.bind(10, static_cast<std::int64_t>(s.rejected));
+    insert.bind(11, file_id);
     insert.exec();
   }
 }

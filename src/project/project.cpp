@@ -39,27 +39,9 @@ fs::path locate_project(std::string_view dash_c) {
 }
 
 namespace paths {
-fs::path provider(std::string_view id) { return fs::path("providers") / fmt::format("{}.toml", id); }
-fs::path instructor(std::string_view id) {
-  return fs::path("instructors") / fmt::format("{}.toml", id);
-}
-fs::path plan(std::string_view id) { return fs::path("plans") / fmt::format("{}.toml", id); }
-fs::path plan_decision(std::string_view id) {
-  return fs::path("plans") / fmt::format("{}.decision.toml", id);
-}
+fs::path plan_files(std::string_view plan_id) { return fs::path("plans") / fmt::format("{}.files", plan_id); }
 fs::path plan_attachment(std::string_view plan_id, std::string_view sha256, std::string_view name) {
-  return fs::path("plans") / fmt::format("{}.files", plan_id) /
-         fmt::format("{}-{}", sha256.substr(0, 12), name);
-}
-fs::path session_dir(std::string_view id) { return fs::path("sessions") / std::string(id); }
-fs::path session(std::string_view id) { return session_dir(id) / "session.toml"; }
-fs::path signins(std::string_view session_id) { return session_dir(session_id) / "signins.csv"; }
-fs::path rejects(std::string_view session_id) { return session_dir(session_id) / "rejects.csv"; }
-fs::path sources_manifest(std::string_view session_id) {
-  return session_dir(session_id) / "sources" / "manifest.csv";
-}
-fs::path source(std::string_view session_id, std::string_view sha256, std::string_view extension) {
-  return session_dir(session_id) / "sources" / fmt::format("{}{}", sha256, extension);
+  return plan_files(plan_id) / fmt::format("{}-{}", sha256.substr(0, 12), name);
 }
 }  // namespace paths
 

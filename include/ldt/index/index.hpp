@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "ldt/domain/category.hpp"
-#include "ldt/project/signin_store.hpp"
+#include "ldt/domain/signin.hpp"
 #include "ldt/util/diagnostic.hpp"
 #include "ldt/util/fs.hpp"
 
@@ -116,16 +116,23 @@ class Index {
   void commit_files(const std::vector<std::pair<std::string, std::string>>& written);
 
  private:
+  friend struct KindLoaders;  // the readers of the record kinds (index/kinds.cpp)
   /// PRAGMA user_version of schemas/index.sql; another value means: drop and rebuild.
-  static constexpr int k_schema_version = 1;
+  static constexpr int k_schema_version = 2;
   explicit Index(fs::path root);
   void create_schema(bool with_keys);
   void refresh(bool bulk);
   void index_file(const std::string& relative, std::int64_t file_id);
   void forget_file(std::int64_t file_id, const std::string& relative);
   void begin();
-  /// Deletes a session's rows of `table` (signin, reject or source) inside the transaction.
-  void delete_session_rows(const char* table, std::string_view session);
+  /// The id of `relative` in the file table; a placeholder row (size -1) is added inside the
+  /// transaction when it is not indexed yet, and completed by commit_files.
+  std::int64_t file_id_for(const std::string& relative);
+  /// Inserts one row of `sql` (its last placeholder is file_id) inside the transaction.
+  void insert_row(const char* sql, std::initializer_list<std::string> values, std::int64_t file_id);
+  void begin_signins(std::string_view session, std::int64_t file_id);
+  void replace_rejects(std::string_view session, std::int64_t file_id, const std::vector<StoredReject>& rejects);
+  void replace_sources(std::string_view session, std::int64_t file_id, const std::vector<StoredSource>& sources);
 
   fs::path root_;
   std::unique_ptr<SQLite::Database> db_;
@@ -133,13 +140,9 @@ class Index {
   std::unique_ptr<SQLite::Statement> trainee_query_;
   bool bulk_loading_ = false;  ///< a rebuild into empty tables: nothing to delete first
   std::string loading_session_;
+  std::int64_t loading_file_id_ = 0;
   long long loading_ord_ = 0;
   bool in_transaction_ = false;
 };
-
-/// Whether `relative` is a file the index is built from (others, e.g. archived sources, are not).
-bool is_indexed_path(std::string_view relative);
-
-
 
 }  // namespace ldt

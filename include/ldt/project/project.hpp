@@ -16,22 +16,15 @@ namespace ldt {
 /// Throws Error (exit 2) when no project is found, saying how to create one.
 fs::path locate_project(std::string_view dash_c);
 
-/// Relative paths of the record, SPEC §3 layout.
+/// Relative paths of the project that are not record kinds (those come from the registry,
+/// index/kinds.hpp): the settings, the journal, the index directory, plan attachments.
 namespace paths {
 inline constexpr const char* k_settings = "ldt.toml";
 inline constexpr const char* k_journal = "journal.jsonl";
 inline constexpr const char* k_index_dir = ".ldt";
-fs::path provider(std::string_view id);
-fs::path instructor(std::string_view id);
-fs::path plan(std::string_view id);
-fs::path plan_decision(std::string_view id);
+/// plans/<id>.files/: a plan's courseware and application form, with manifest.csv.
+fs::path plan_files(std::string_view plan_id);
 fs::path plan_attachment(std::string_view plan_id, std::string_view sha256, std::string_view name);
-fs::path session_dir(std::string_view id);
-fs::path session(std::string_view id);
-fs::path signins(std::string_view session_id);
-fs::path rejects(std::string_view session_id);
-fs::path sources_manifest(std::string_view session_id);
-fs::path source(std::string_view session_id, std::string_view sha256, std::string_view extension);
 }  // namespace paths
 
 /// An advisory lock on the project (`.ldt/lock`, flock). Writers hold it exclusively for the

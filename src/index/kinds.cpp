@@ -1,0 +1,220 @@
+// The registry of record kinds and their readers (file → index rows). README "Design".
+#include "ldt/index/kinds.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "ldt/index/index.hpp"
+#include "ldt/project/project.hpp"
+#include "ldt/project/records.hpp"
+#include "ldt/project/signin_store.hpp"
+#include "ldt/util/i18n.hpp"
+
+namespace ldt {
+
+/// The readers of the kinds; friends of Index, so that only they and Index write its tables.
+struct KindLoaders {
+  static void require_id_matches(std::string_view id, const KindFile& file) {
+    if (id != file.id) {
+      throw input_error(fmt::format(fmt::runtime(tr("id \"{}\" does not match the file name \"{}\"")), id, file.id),
+                        tr("rename the file or change the id so that they agree"), file.relative, 0, "id");
+    }
+  }
+
+  static std::string text(const KindFile& file) { return read_file(file.path, file.relative); }
+
+  static void settings(Index&, const KindFile& file) { read_settings(text(file), file.relative); }
+
+  static void provider(Index& index, const KindFile& file) {
+    Provider provider = read_provider(text(file), file.relative);
+    require_id_matches(provider.id, file);
+    index.insert_row("INSERT INTO provider (id, name, file_id) VALUES (?, ?, ?)", {provider.id, provider.name},
+                     file.file_id);
+  }
+
+  static void instructor(Index& index, const KindFile& file) {
+    Instructor instructor = read_instructor(text(file), file.relative);
+    require_id_matches(instructor.id, file);
+    index.insert_row("INSERT INTO instructor (id, name, role, provider, credentials, file_id) VALUES (?, ?, ?, ?, ?, ?)",
+                     {instructor.id, instructor.name, std::string(to_string(instructor.role)), instructor.provider,
+                      std::to_string(instructor.credentials.size())},
+                     file.file_id);
+  }
+
+  static void plan_decision(Index& index, const KindFile& file) {
+    PlanDecision decision = read_plan_decision(text(file), file.relative);
+    require_id_matches(decision.plan, file);
+    index.insert_row("INSERT INTO plan_decision (plan, status, submitted_at, decided_at, approved_sha256, file_id) "
+                     "VALUES (?, ?, ?, ?, ?, ?)",
+                     {decision.plan, std::string(to_string(decision.status)), format_datetime(decision.submitted_at),
+                      decision.decided_at ? format_datetime(*decision.decided_at) : std::string(),
+                      decision.approved_sha256},
+                     file.file_id);
+  }
+
+  static void plan(Index& index, const KindFile& file) {
+    Plan plan = read_plan(text(file), file.relative);
+    require_id_matches(plan.id, file);
+    index.insert_row("INSERT INTO plan (id, provider, title, window_start, window_end, file_id) VALUES (?, ?, ?, ?, ?, ?)",
+                     {plan.id, plan.provider, plan.title, format_date(plan.window_start), format_date(plan.window_end)},
+                     file.file_id);
+    for (const auto& instructor : plan.instructors) {
+      index.insert_row("INSERT INTO plan_instructor (plan, instructor, file_id) VALUES (?, ?, ?)",
+                       {plan.id, instructor}, file.file_id);
+    }
+  }
+
+  static void session(Index& index, const KindFile& file) {
+    Session session = read_session(text(file), file.relative);
+    require_id_matches(session.id, file);
+    index.insert_row("INSERT INTO session (id, plan, start, end, location, mode, status, file_id) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     {session.id, session.plan, format_datetime(session.start), format_datetime(session.end),
+                      session.location, std::string(to_string(session.mode)), std::string(to_string(session.status))},
+                     file.file_id);
+    for (const auto& instructor : session.instructors) {
+      index.insert_row("INSERT INTO session_instructor (session, instructor, file_id) VALUES (?, ?, ?)",
+                       {session.id, instructor}, file.file_id);
+    }
+  }
+
+  static void signins(Index& index, const KindFile& file) {
+    index.begin_signins(file.id, file.file_id);
+    read_signins(file.path, file.relative, [&](StoredSignin&& signin) { index.add_signin(signin); });
+  }
+
+  static void rejects(Index& index, const KindFile& file) {
+    std::vector<StoredReject> rejects;
+    read_rejects(file.path, file.relative, [&](StoredReject&& reject) { rejects.push_back(std::move(reject)); });
+    index.replace_rejects(file.id, file.file_id, rejects);
+  }
+
+  static void sources(Index& index, const KindFile& file) {
+    std::vector<StoredSource> sources;
+    read_sources(file.path, file.relative, [&](StoredSource&& source) { sources.push_back(std::move(source)); });
+    index.replace_sources(file.id, file.file_id, sources);
+  }
+};
+
+const std::vector<RecordKind>& record_kinds() {
+  // The first matching pattern wins: plans/*.decision.toml before plans/*.toml.
+  static const std::vector<RecordKind> k_kinds = {
+      {"settings", paths::k_settings, "project", {}, KindLoaders::settings},
+      {"provider", "providers/*.toml", "provider", {"provider"}, KindLoaders::provider},
+      {"instructor", "instructors/*.toml", "instructor", {"instructor"}, KindLoaders::instructor},
+      {"plan_decision", "plans/*.decision.toml", "decision", {"plan_decision"}, KindLoaders::plan_decision},
+      {"plan", "plans/*.toml", "plan", {"plan", "plan_instructor"}, KindLoaders::plan},
+      {"session", "sessions/*/session.toml", "session", {"session", "session_instructor"}, KindLoaders::session},
+      {"signins", "sessions/*/signins.csv", {}, {"signin"}, KindLoaders::signins},
+      {"rejects", "sessions/*/rejects.csv", {}, {"reject"}, KindLoaders::rejects},
+      {"sources", "sessions/*/sources/manifest.csv", {}, {"source"}, KindLoaders::sources},
+  };
+  return k_kinds;
+}
+
+const RecordKind& record_kind(std::string_view name) {
+  for (const auto& kind : record_kinds()) {
+    if (kind.name == name) return kind;
+  }
+  throw internal_error(fmt::format("no record kind \"{}\"", name));
+}
+
+fs::path record_path(std::string_view kind, std::string_view id) { return record_kind(kind).path(id); }
+
+namespace {
+std::vector<std::string_view> segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (true) {
+    auto end = path.find('/', start);
+    out.push_back(path.substr(start, end - start));
+    if (end == std::string_view::npos) return out;
+    start = end + 1;
+  }
+}
+
+/// Matches one name against one pattern segment; the part `*` matched goes to `id`.
+bool match_segment(std::string_view pattern, std::string_view name, std::string& id) {
+  auto star = pattern.find('*');
+  if (star == std::string_view::npos) return pattern == name;
+  auto prefix = pattern.substr(0, star);
+  auto suffix = pattern.substr(star + 1);
+  if (name.size() <= prefix.size() + suffix.size() || !name.starts_with(prefix) || !name.ends_with(suffix)) {
+    return false;
+  }
+  id = std::string(name.substr(prefix.size(), name.size() - prefix.size() - suffix.size()));
+  return id.find('/') == std::string::npos;
+}
+}  // namespace
+
+fs::path RecordKind::path(std::string_view id) const {
+  std::string out(pattern);
+  if (auto star = out.find('*'); star != std::string::npos) out.replace(star, 1, id);
+  return fs::path(out);
+}
+
+std::optional<std::string> RecordKind::match(std::string_view relative) const {
+  auto want = segments(pattern);
+  auto have = segments(relative);
+  if (want.size() != have.size()) return std::nullopt;
+  std::string id;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (!match_segment(want[i], have[i], id)) return std::nullopt;
+  }
+  return id;
+}
+
+std::optional<std::pair<const RecordKind*, std::string>> kind_of(std::string_view relative) {
+  for (const auto& kind : record_kinds()) {
+    if (auto id = kind.match(relative)) return std::make_pair(&kind, *id);
+  }
+  return std::nullopt;
+}
+
+std::vector<std::pair<std::string, const RecordKind*>> scan_record(const fs::path& root) {
+  std::vector<std::pair<std::string, const RecordKind*>> files;
+  for (const auto& kind : record_kinds()) {
+    // Walk the pattern: literal segments descend, the segment with `*` lists its directory.
+    std::vector<std::string> found = {""};
+    auto parts = segments(kind.pattern);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      std::vector<std::string> next;
+      bool last = i + 1 == parts.size();
+      for (const auto& prefix : found) {
+        auto join = [&](std::string_view name) { return prefix.empty() ? std::string(name) : prefix + "/" + std::string(name); };
+        if (parts[i].find('*') == std::string_view::npos) {
+          next.push_back(join(parts[i]));
+          continue;
+        }
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(root / prefix, ec)) {
+          std::string id;
+          auto name = entry.path().filename().string();
+          if (match_segment(parts[i], name, id) && (last || entry.is_directory(ec))) next.push_back(join(name));
+        }
+      }
+      found = std::move(next);
+    }
+    for (auto& relative : found) {
+      std::error_code ec;
+      // The first kind matching a path owns it (a decision file is not also a plan).
+      if (fs::is_regular_file(root / relative, ec) && kind_of(relative)->first == &kind) {
+        files.emplace_back(std::move(relative), &kind);
+      }
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<std::string> record_top_level_names() {
+  std::vector<std::string> names = {paths::k_journal, paths::k_index_dir, ".gitignore"};
+  for (const auto& kind : record_kinds()) {
+    auto top = std::string(segments(kind.pattern).front());
+    if (std::find(names.begin(), names.end(), top) == names.end()) names.push_back(top);
+  }
+  return names;
+}
+
+}  // namespace ldt
