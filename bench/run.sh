@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ldt performance benchmarks (SPEC §8). Prints figures; never fails on a slow figure.
+# ldt performance benchmarks (targets and method: bench/README.md). Prints figures; never fails on a slow figure.
 #
 #   bench/run.sh [--quick] [--keep] [--work DIR] [path/to/ldt]
 #

@@ -8,7 +8,7 @@ namespace ldt {
 
 namespace {
 
-/// Header of the rejects fix file written by `ldt signin rejects --output` (SPEC §5).
+/// Header of the rejects fix file written by `ldt signin rejects --output` (README "The fix loop").
 constexpr std::array<std::pair<std::string_view, Field>, 5> k_fix_columns{{
     {"source_file", Field::reject_source_file},
     {"line", Field::reject_line},

@@ -16,7 +16,7 @@
 namespace ldt {
 
 namespace {
-/// Empty, or only white space and invisible characters (SPEC §5: U+3000, NBSP, U+200B…).
+/// Empty, or only white space and invisible characters (README "How each row and cell is read": U+3000, NBSP, U+200B…).
 bool is_space_only(std::string_view text) { return trim_blanks(text).empty(); }
 
 Issue issue(const char* code, const char* field, std::string message) { return Issue{code, field, std::move(message)}; }

@@ -20,7 +20,7 @@ class App;
 
 namespace ldt {
 
-/// Options every command accepts, before or after the subcommand (SPEC §4).
+/// Options every command accepts, before or after the subcommand (README "Commands").
 struct GlobalOptions {
   std::string directory;      ///< -C DIR
   std::string format = "table";
@@ -100,7 +100,7 @@ class CommandTable {
   std::vector<Entry> entries_;
 };
 
-/// Runs ldt with the process arguments; returns the exit code (SPEC §4).
+/// Runs ldt with the process arguments; returns the exit code (README "Commands").
 int run(int argc, char** argv);
 
 }  // namespace ldt

@@ -42,7 +42,7 @@ struct Settings {
     int max_trainees_per_phone = 3;     ///< Art. 7: more trainees per phone is reported
     int min_age = 14;                   ///< sign-in import: younger at the start is a warning
     int max_age = 90;                   ///< sign-in import: older at the start is a warning
-    int lock_timeout_seconds = 10;      ///< SPEC §3.4: wait for another writer, then exit 3
+    int lock_timeout_seconds = 10;      ///< wait for another writer, then exit 3 (README "The project directory")
   };
 
   /// `[calendar]` additions to the shipped holiday table; they win over it (CALENDAR.md).

@@ -22,7 +22,7 @@ struct StoredSignin {
   std::string address;
   std::string town;
   std::string village;
-  std::string categories;  ///< category ids joined by ';' in SPEC §2 order
+  std::string categories;  ///< category ids joined by ';' in the order of Measures Art. 3
   std::string signed_at;   ///< "2021-03-10T09:02:00+08:00" when the sheet gave a time
   std::string note;
   std::string extra;       ///< JSON object of the sheet's other columns (header → cell)
@@ -38,7 +38,7 @@ struct StoredReject {
   std::string source_sha256;
   int line = 0;               ///< physical line in the source, 1-based
   std::string field;
-  std::string code;           ///< SPEC §5 reject code
+  std::string code;           ///< reject code (README "Importing sign-in sheets")
   std::string message;
   std::string imported_at;
   std::vector<std::string> header;  ///< the source's header cells

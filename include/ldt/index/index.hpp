@@ -1,5 +1,5 @@
 #pragma once
-/// The SQLite index (.ldt/index.sqlite): a disposable cache of the project's files (SPEC §3).
+/// The SQLite index (.ldt/index.sqlite): a disposable cache of the project's files (README "The project directory").
 /// All SQL of ldt lives in this layer. Opening refreshes the index from files that changed
 /// (size + mtime, then SHA-256); a schema version mismatch or `rebuild` recreates it.
 #include <cstdint>
@@ -33,7 +33,7 @@ struct PlanRow {
   std::string id, provider, title, window_start, window_end, status, file_sha256, approved_sha256,
       decided_at;
 };
-/// A session with its counts: person_times = distinct trainees signed in (SPEC §2: counted per
+/// A session with its counts: person_times = distinct trainees signed in (README "Statistics": counted per
 /// session and trainee), signin_days = stored rows (trainee × day).
 struct SessionRow {
   std::string id, plan, provider, start, end, location, mode, status;
@@ -54,7 +54,7 @@ struct AttendanceRow {
   std::uint32_t categories = 0;
   int days = 0;
 };
-/// Filters shared by reports (SPEC §7); empty strings mean "any". Dates are ISO days, inclusive,
+/// Filters shared by reports (README "Statistics"); empty strings mean "any". Dates are ISO days, inclusive,
 /// compared with the session's start day.
 struct ReportFilter {
   std::string session, provider, from, to;

@@ -1,5 +1,5 @@
 #pragma once
-/// Duplicates, updates and ID/name conflicts of sign-ins (SPEC §5 "Duplicates" and the precise
+/// Duplicates, updates and ID/name conflicts of sign-ins (README "How each row and cell is read": Duplicates and the precise
 /// reading of conflicts). Holds compact keys only, so a 1,000,000-row file fits in memory.
 #include <cstdint>
 #include <functional>

@@ -1,6 +1,6 @@
 #pragma once
 /// Finding the header row of a sign-in export and mapping its columns to fields.
-/// SPEC §5 "Header aliases" and "Precise readings: Header row".
+/// README "How each row and cell is read": header aliases, header row.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -28,7 +28,7 @@ enum class Field {
   reject_source_file,  ///< `source_file` column of a rejects fix file (`signin rejects --output`)
   reject_line,         ///< its `line` column
   reject_info,         ///< its `field`, `code` and `message` columns
-  extra,               ///< any other column: kept with the row, never dropped (SPEC §5)
+  extra,               ///< any other column: kept with the row, never dropped (README "How each row and cell is read")
 };
 
 /// One header name a column may carry (after normalize_header_cell), and its field.
@@ -65,7 +65,7 @@ const ColumnVocabulary& signin_columns();
 /// "line", "reject_info", "extra".
 std::string_view field_id(Field field);
 
-/// A header cell prepared for alias matching (SPEC §5): removes every space (ASCII white space,
+/// A header cell prepared for alias matching (README "How each row and cell is read"): removes every space (ASCII white space,
 /// U+3000, U+00A0), line break and BOM (U+FEFF), then one trailing note in brackets — `(…)`,
 /// `（…）`, `[…]` or `【…】`, nested brackets allowed — unless the note is the whole cell.
 /// "联系电话（手机）" → "联系电话"; " 姓 名 " → "姓名". No NFKC.
@@ -94,10 +94,10 @@ struct HeaderMap {
   [[nodiscard]] std::optional<std::size_t> column(Field field) const;
 };
 
-/// How many leading records may hold the header: 30 (SPEC §5).
+/// How many leading records may hold the header: 30 (README "How each row and cell is read").
 inline constexpr std::size_t k_header_search_records = 30;
 
-/// Finds the header among the first `k_header_search_records` records (SPEC §5): the one with
+/// Finds the header among the first `k_header_search_records` records (README "How each row and cell is read"): the one with
 /// the highest `header_score`, at least 2; ties go to the earliest. A blank header cell (white
 /// space only) counts as empty when finding the last column. A rejects fix file's first five
 /// columns map to the reject_* fields and do not count toward the score. nullopt when no

@@ -1,6 +1,6 @@
 #pragma once
 /// One data row of a sign-in export → a normalised sign-in, or the one reason it is refused
-/// (SPEC §5). Pure: no files, no index. Duplicates and ID/name conflicts need the project's
+/// (README "How each row and cell is read"). Pure: no files, no index. Duplicates and ID/name conflicts need the project's
 /// state and are decided by SigninImport (signin_import.hpp).
 #include <optional>
 #include <string>
@@ -36,7 +36,7 @@ bool is_footer_row(const Record& record);
 /// True when every cell is empty or white space.
 bool is_blank_row(const Record& record);
 
-/// Normalises a data row read under `header`. Checks in SPEC §5 order: encoding, quote,
+/// Normalises a data row read under `header`. Checks in the order of README "How each row and cell is read": encoding, quote,
 /// row-shape, missing-field, id-*, name-format, phone-format, category-unknown, date-*; the
 /// first failing one is the reject. Warnings: those of each value, plus phone-missing and
 /// address-missing (the attendance is real; `ldt check` reports the roster incomplete).

@@ -1,5 +1,5 @@
 #pragma once
-/// The project directory (SPEC §3): where it is, its lock, and its journal.
+/// The project directory (README "The project directory"): where it is, its lock, and its journal.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,7 +53,7 @@ class ProjectLock {
   Mode mode_ = Mode::shared;
 };
 
-/// One line of journal.jsonl (SPEC §3 invariant 6). Holds no personal data.
+/// One line of journal.jsonl (README "The project directory"). Holds no personal data.
 struct JournalEntry {
   long long seq = 0;
   std::string time;     ///< ISO 8601, +08:00

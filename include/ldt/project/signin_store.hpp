@@ -1,5 +1,5 @@
 #pragma once
-/// The canonical CSV files of a session (SPEC §3): signins.csv (one row per trainee and day),
+/// The canonical CSV files of a session (README "The project directory"): signins.csv (one row per trainee and day),
 /// rejects.csv (open rejects with reasons) and sources/manifest.csv (imported files).
 /// All are UTF-8, comma-separated, with a header row; written by ldt, editable by hand.
 #include <functional>
@@ -26,7 +26,7 @@ std::string sources_header_line();
 std::string source_line(const StoredSource& source);
 
 /// Reads a canonical file, calling `fn` for each row. Throws Error (exit 2) naming file, line
-/// and field for a row that is not valid (hand edits are checked, SPEC §3 invariant 2).
+/// and field for a row that is not valid (hand edits are checked, README "The project directory").
 void read_signins(const fs::path& path, std::string_view display, const std::function<void(StoredSignin&&)>& fn);
 void read_rejects(const fs::path& path, std::string_view display, const std::function<void(StoredReject&&)>& fn);
 void read_sources(const fs::path& path, std::string_view display, const std::function<void(StoredSource&&)>& fn);

@@ -1,6 +1,6 @@
 #pragma once
 /// `ldt report stats`: person_times and persons by category, town, month and provider
-/// (SPEC §7; Measures Art. 7: rural youth and returnees counted separately).
+/// (README "Statistics"; Measures Art. 7: rural youth and returnees counted separately).
 #include <functional>
 #include <map>
 #include <string>

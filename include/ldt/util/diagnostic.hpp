@@ -6,7 +6,7 @@
 
 namespace ldt {
 
-/// Process exit codes, SPEC §4.
+/// Process exit codes (README "Exit codes").
 enum class ExitCode : int {
   ok = 0,        ///< done; nothing rejected, no violation
   findings = 1,  ///< done, with findings (rejected rows, violations, failed audit)

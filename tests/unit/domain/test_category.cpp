@@ -32,7 +32,7 @@ TEST_SUITE("domain/category") {
     CHECK_FALSE(ldt::category_from_id(""));
   }
 
-  TEST_CASE("every word of SPEC §2 is recognised") {
+  TEST_CASE("every word of Measures Art. 3 is recognised") {
     const std::vector<std::pair<std::string_view, Category>> words = {
         {"建档立卡贫困户", Category::poor_household},
         {"贫困户", Category::poor_household},

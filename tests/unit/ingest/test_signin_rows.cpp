@@ -47,7 +47,7 @@ TEST_SUITE("ingest/signin_rows") {
     CHECK(rows[0].warnings.empty());
   }
 
-  TEST_CASE("a yes flag adds its category, in SPEC order") {
+  TEST_CASE("a yes flag adds its category, in the order of Measures Art. 3") {
     auto rows = rows_of(std::string(k_header) + "彭燕,441523198707149716,19776317066,河田镇,农村妇女,是,2021-03-10\n");
     REQUIRE(rows[0].signin);
     CHECK(rows[0].signin->categories == "poor_household;rural_woman");
