@@ -20,7 +20,7 @@ const char* exit_codes_help() {
 }
 
 /// Prints what went wrong as diagnostics, one line each (cli/printer.hpp).
-int fail(ExitCode code, std::vector<Diagnostic> diagnostics, const PrintOptions& options) {
+int fail(ExitCode code, const std::vector<Diagnostic>& diagnostics, const PrintOptions& options) {
   for (const auto& diagnostic : diagnostics) print_diagnostic(diagnostic, options);
   return static_cast<int>(code);
 }

@@ -13,6 +13,7 @@ namespace ldt::commands {
 
 Result record_result(const std::vector<std::pair<std::string, std::string>>& pairs) {
   std::vector<RecordField> fields;
+  fields.reserve(pairs.size());
   for (const auto& [key, value] : pairs) fields.push_back({key, literal_cell(value)});
   Result result;
   result.document.add_record(std::move(fields));

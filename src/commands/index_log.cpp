@@ -41,6 +41,7 @@ Result show_log(Context& context) {
               {}};
   for (const auto& entry : read_journal(context.root())) {
     std::vector<std::string> files;
+    files.reserve(entry.files.size());
     for (const auto& [path, sha] : entry.files) files.push_back(path);
     table.rows.push_back({integer_cell(entry.seq), literal_cell(entry.time), text_cell(entry.actor),
                           literal_cell(entry.command), literal_cell(entry.target), list_cell(files, " ")});
@@ -53,9 +54,7 @@ Result show_log(Context& context) {
 Result verify_log(Context& context) {
   auto findings = check_journal_chain(verify_journal(context.root()));
   if (findings.empty()) return commands::message_result(tr("journal.jsonl verifies: every line chains to the one before"));
-  std::vector<Diagnostic> problems;
-  for (const auto& finding : findings) problems.push_back(to_diagnostic(finding));
-  throw Error(ExitCode::findings, std::move(problems));
+  throw Error(ExitCode::findings, to_diagnostics(findings));
 }
 }  // namespace
 

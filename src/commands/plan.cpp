@@ -40,9 +40,9 @@ Result submit(Context& context, const SubmitOptions& options) {
     commands::require_present(context, record_path("instructor", id), "instructor", id, options.file,
                               toml_key_line(text, "instructors"), "instructors");
     Instructor instructor = commands::load_instructor(context, id);
-    for (const auto& finding :
-         check_instructor_credential(instructor, plan.window_start, context.settings().rules.min_practice_years)) {
-      unqualified.push_back(to_diagnostic(finding));
+    for (auto& diagnostic : to_diagnostics(check_instructor_credential(
+             instructor, plan.window_start, context.settings().rules.min_practice_years))) {
+      unqualified.push_back(std::move(diagnostic));
     }
   }
   if (!unqualified.empty()) throw Error(ExitCode::state, std::move(unqualified));

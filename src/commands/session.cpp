@@ -60,9 +60,7 @@ Result open_session(Context& context, const OpenOptions& options) {
   session.instructors = options.instructors.empty() ? allowed_instructors(plan, decision, session.start)
                                                     : options.instructors;
   if (auto findings = check_instructor_approved(session, plan, decision); !findings.empty()) {
-    std::vector<Diagnostic> refused;
-    for (const auto& finding : findings) refused.push_back(to_diagnostic(finding));
-    throw Error(ExitCode::state, std::move(refused));
+    throw Error(ExitCode::state, to_diagnostics(findings));
   }
   session.id = options.id;
   if (session.id.empty()) {

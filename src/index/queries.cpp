@@ -19,7 +19,7 @@ struct FilterSql {
 
 FilterSql filter_sql(const ReportFilter& filter, const char* session_column) {
   FilterSql out;
-  auto add = [&](const std::string& value, std::string clause) {
+  auto add = [&](const std::string& value, const std::string& clause) {
     if (value.empty()) return;
     out.where += " AND " + clause;
     out.values.push_back(value);

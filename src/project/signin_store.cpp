@@ -15,14 +15,23 @@
 namespace ldt {
 
 namespace {
-const std::vector<std::string> k_signin_columns = {
+const std::vector<std::string>& signin_csv_columns() {
+  static const std::vector<std::string> k_columns = {
     "day",     "id_number", "name",  "gender", "birth_date",    "phone",       "address",    "town",     "village",
     "categories", "signed_at", "note", "extra", "source_sha256", "source_line", "imported_at", "updated_at"};
-const std::vector<std::string> k_reject_columns = {"source_file", "source_sha256", "line",   "field", "code",
+  return k_columns;
+}
+const std::vector<std::string>& reject_csv_columns() {
+  static const std::vector<std::string> k_columns = {"source_file", "source_sha256", "line",   "field", "code",
                                                    "message",     "imported_at",   "header", "cells"};
-const std::vector<std::string> k_source_columns = {
+  return k_columns;
+}
+const std::vector<std::string>& source_csv_columns() {
+  static const std::vector<std::string> k_columns = {
     "sha256", "file",     "stored_as",  "encoding", "imported_at", "imported_by", "header_line",
     "rows",   "accepted", "duplicates", "updated",  "rejected",    "title"};
+  return k_columns;
+}
 
 Error bad_row(std::string_view display, int line, std::string_view field, std::string message) {
   return input_error(std::move(message),
@@ -109,9 +118,9 @@ std::string csv_line(const std::vector<std::string>& fields) {
   return out;
 }
 
-std::string signins_header_line() { return csv_line(k_signin_columns); }
-std::string rejects_header_line() { return csv_line(k_reject_columns); }
-std::string sources_header_line() { return csv_line(k_source_columns); }
+std::string signins_header_line() { return csv_line(signin_csv_columns()); }
+std::string rejects_header_line() { return csv_line(reject_csv_columns()); }
+std::string sources_header_line() { return csv_line(source_csv_columns()); }
 
 std::string signin_line(const StoredSignin& s) {
   return csv_line({s.day, s.id_number, s.name, s.gender, s.birth_date, s.phone, s.address, s.town, s.village,
@@ -132,7 +141,7 @@ std::string source_line(const StoredSource& s) {
 
 void read_signins(const fs::path& path, std::string_view display, const std::function<void(StoredSignin&&)>& fn) {
   std::unordered_set<SigninKey, SigninKeyHash> seen;
-  read_canonical(path, display, k_signin_columns, [&](std::vector<std::string>& c, int line) {
+  read_canonical(path, display, signin_csv_columns(), [&](std::vector<std::string>& c, int line) {
     StoredSignin s{std::move(c[0]),  std::move(c[1]),  std::move(c[2]),  std::move(c[3]), std::move(c[4]),
                    std::move(c[5]),  std::move(c[6]),  std::move(c[7]),  std::move(c[8]), std::move(c[9]),
                    std::move(c[10]), std::move(c[11]), std::move(c[12]), std::move(c[13]), 0,
@@ -151,7 +160,7 @@ void read_signins(const fs::path& path, std::string_view display, const std::fun
 }
 
 void read_rejects(const fs::path& path, std::string_view display, const std::function<void(StoredReject&&)>& fn) {
-  read_canonical(path, display, k_reject_columns, [&](std::vector<std::string>& c, int line) {
+  read_canonical(path, display, reject_csv_columns(), [&](std::vector<std::string>& c, int line) {
     StoredReject r;
     r.source_file = std::move(c[0]);
     r.source_sha256 = std::move(c[1]);
@@ -167,7 +176,7 @@ void read_rejects(const fs::path& path, std::string_view display, const std::fun
 }
 
 void read_sources(const fs::path& path, std::string_view display, const std::function<void(StoredSource&&)>& fn) {
-  read_canonical(path, display, k_source_columns, [&](std::vector<std::string>& c, int line) {
+  read_canonical(path, display, source_csv_columns(), [&](std::vector<std::string>& c, int line) {
     StoredSource s;
     s.sha256 = std::move(c[0]);
     s.file = std::move(c[1]);

@@ -21,6 +21,7 @@ void render_csv(const Document& document, const RenderOptions& options, const Si
       [&](const Section&, const Table& table) {
         auto columns = render_support::human_columns(table);
         std::vector<std::string> cells;
+        cells.reserve(columns.size());
         for (std::size_t c : columns) cells.push_back(table.columns[c].label);
         sink(csv_line(cells));
         render_support::for_each_row(table, [&](const Row& row) {

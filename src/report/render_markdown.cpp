@@ -28,6 +28,7 @@ void render_markdown(const Document& document, const RenderOptions& options, con
       [&](const Section&, const Table& table) {
         auto columns = render_support::human_columns(table);
         std::vector<std::string> cells;
+        cells.reserve(columns.size());
         for (std::size_t c : columns) cells.push_back(table.columns[c].label);
         sink(md_line(cells));
         std::string rule = "|";

@@ -19,10 +19,12 @@ void aligned(const Section& section, const Table& table, bool unmask, const Sink
   auto columns = render_support::human_columns(table);
   std::vector<std::vector<std::string>> lines;
   std::vector<std::string> header;
+  header.reserve(columns.size());
   for (std::size_t c : columns) header.push_back(one_line(table.columns[c].label));
   // The widths need every row, so the aligned table buffers what a stream gives.
   render_support::for_each_row(table, [&](const Row& row) {
     std::vector<std::string> cells;
+    cells.reserve(columns.size());
     for (std::size_t c : columns) cells.push_back(c < row.size() ? one_line(display_text(row[c], unmask)) : "");
     lines.push_back(std::move(cells));
   });
@@ -49,6 +51,7 @@ void aligned(const Section& section, const Table& table, bool unmask, const Sink
   };
   emit(header);
   std::vector<std::string> rule;
+  rule.reserve(widths.size());
   for (int width : widths) rule.emplace_back(static_cast<std::size_t>(width), '-');
   emit(rule);
   for (const auto& cells : lines) emit(cells);

@@ -33,6 +33,8 @@ struct Finding {
 
 /// The finding as a diagnostic of the one problem shape (code = rule id).
 Diagnostic to_diagnostic(const Finding& finding);
+/// The same for each finding, in order.
+std::vector<Diagnostic> to_diagnostics(const std::vector<Finding>& findings);
 
 /// A line of journal.jsonl that does not verify (input of journal-chain).
 struct JournalBreak {

@@ -44,6 +44,13 @@ Diagnostic to_diagnostic(const Finding& finding) {
   return Diagnostic{finding.severity, finding.rule, finding.file, finding.line, finding.field, finding.message, finding.hint};
 }
 
+std::vector<Diagnostic> to_diagnostics(const std::vector<Finding>& findings) {
+  std::vector<Diagnostic> diagnostics;
+  diagnostics.reserve(findings.size());
+  for (const auto& finding : findings) diagnostics.push_back(to_diagnostic(finding));
+  return diagnostics;
+}
+
 const PlanRecord* CheckFacts::plan(std::string_view id) const {
   auto it = std::find_if(plans.begin(), plans.end(), [&](const PlanRecord& record) { return record.plan.id == id; });
   return it == plans.end() ? nullptr : &*it;

@@ -50,7 +50,7 @@ TEST_SUITE("ingest/header") {
     CHECK(normalize_header_cell("   ").empty());
   }
 
-  TEST_CASE("aliases of README "How each row and cell is read"") {
+  TEST_CASE("the header aliases of the README") {
     const std::vector<std::pair<const char*, Field>> aliases{
         {"姓名", Field::name},           {"学员姓名", Field::name},
         {"名字", Field::name},           {"身份证号", Field::id_number},
