@@ -175,7 +175,8 @@ LineDecoder::LineDecoder(Encoding encoding) : encoding_(encoding) {
     case Encoding::utf16be: from = "UTF-16BE"; break;
   }
   iconv_t handle = iconv_open("UTF-8", from);
-  if (handle == reinterpret_cast<iconv_t>(-1)) {
+  // iconv_open fails with (iconv_t)-1: compare the handle's value instead of forming that pointer.
+  if (reinterpret_cast<std::intptr_t>(handle) == -1) {
     throw internal_error(fmt::format(fmt::runtime(tr("iconv cannot convert from {}: {}")), from,
                                      std::strerror(errno)));
   }

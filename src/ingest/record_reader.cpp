@@ -14,7 +14,7 @@ namespace ldt {
 namespace {
 
 /// Bytes read ahead to choose the encoding (the first 64 KiB of them) and the separator.
-constexpr std::size_t k_probe_bytes = 256 * 1024;
+constexpr std::size_t k_probe_bytes = std::size_t{256} * 1024;
 constexpr std::array<char, 3> k_separators{',', '\t', ';'};
 
 bool is_wide(Encoding encoding) {
@@ -201,13 +201,13 @@ std::unique_ptr<RecordReader::Impl> open_reader(std::unique_ptr<ByteSource> sour
 }  // namespace
 
 RecordReader::RecordReader(const std::string& path, EncodingChoice choice,
-                           std::string display_name)
+                           const std::string& display_name)
     : impl_(open_reader(open_file_source(path, display_name), choice, display_name)) {}
 
 RecordReader::RecordReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 RecordReader RecordReader::from_bytes(std::string bytes, EncodingChoice choice,
-                                      std::string display_name) {
+                                      const std::string& display_name) {
   return RecordReader(open_reader(make_memory_source(std::move(bytes)), choice, display_name));
 }
 

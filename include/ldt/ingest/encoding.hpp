@@ -30,7 +30,7 @@ struct EncodingDecision {
 };
 
 /// How many leading bytes `choose_encoding` looks at: 64 KiB.
-inline constexpr std::size_t k_encoding_sample_bytes = 64 * 1024;
+inline constexpr std::size_t k_encoding_sample_bytes = std::size_t{64} * 1024;
 
 /// Chooses the encoding from the first bytes of a file (`head`, at most
 /// `k_encoding_sample_bytes` are examined; `whole_file` says whether `head` is the entire file,

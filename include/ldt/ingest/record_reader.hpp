@@ -56,10 +56,10 @@ struct Record {
 class RecordReader {
  public:
   /// Opens and checks `path`; `display_name` is the name used in messages.
-  RecordReader(const std::string& path, EncodingChoice choice, std::string display_name);
+  RecordReader(const std::string& path, EncodingChoice choice, const std::string& display_name);
   /// The same over bytes in memory (tests).
   static RecordReader from_bytes(std::string bytes, EncodingChoice choice,
-                                 std::string display_name);
+                                 const std::string& display_name);
 
   ~RecordReader();
   RecordReader(RecordReader&&) noexcept;
