@@ -43,7 +43,7 @@ struct CategoryWord {
   Category category;
 };
 
-// What staff write (SPEC §2, Art. 3 of the measures), full names first.
+// What staff write (Art. 3 of the measures), full names first.
 constexpr std::array<CategoryWord, 25> k_words = {{
     {"建档立卡贫困户", Category::poor_household},
     {"贫困户", Category::poor_household},

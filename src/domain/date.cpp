@@ -48,11 +48,11 @@ std::optional<Date> parse_iso_date(std::string_view text) {
 }
 
 long long epoch_seconds(const DateTime& time) {
-  return static_cast<long long>(day_number(time.date)) * 86400 + time.seconds_of_day - 8 * 3600;
+  return static_cast<long long>(day_number(time.date)) * 86400 + time.seconds_of_day - 8LL * 3600;
 }
 
 DateTime datetime_from_epoch(long long seconds) {
-  long long local = seconds + 8 * 3600;
+  long long local = seconds + 8LL * 3600;
   long long d = local >= 0 ? local / 86400 : (local - 86399) / 86400;
   return DateTime{date_from_day_number(static_cast<int>(d)), static_cast<int>(local - d * 86400)};
 }

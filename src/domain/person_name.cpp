@@ -96,7 +96,7 @@ bool has_bracket_marker(const std::u32string& name) {
 
 NameResult parse_person_name(std::string_view raw) {
   NameResult result;
-  // Split into words at runs of white space, then join them back by the SPEC's rule.
+  // Split into words at runs of white space, then join them back by the rule of README "How each row and cell is read": names.
   std::vector<std::u32string> words(1);
   for (char32_t cp : decode(raw)) {
     if (is_space(cp)) {

@@ -16,7 +16,7 @@ namespace {
 
 constexpr const char* k_field = "signed_at";
 constexpr int k_cst_offset = 8 * 3600;
-// Excel serial days that count as dates: 1990-01-01 .. 2100-12-31 (SPEC §5).
+// Excel serial days that count as dates: 1990-01-01 .. 2100-12-31 (README "How each row and cell is read").
 constexpr long k_first_serial = 32874;
 constexpr long k_last_serial = 73415;
 

@@ -119,7 +119,7 @@ bool CsvTokenizer::next(Record& out) {
 
 void CsvTokenizer::reject_unbalanced(Record& out, int start_line, long long start_offset) {
   // Read the row's lines again up to the one where the quote opened; this also leaves the
-  // reader on the line after it, where SPEC §5 resumes.
+  // reader on the line after it, where reading resumes (README "How each row and cell is read": quotes).
   lines_.seek(start_offset, start_line);
   std::string raw;
   while (lines_.next(line_)) {

@@ -90,7 +90,7 @@ std::optional<Encoding> guess_utf16_order(std::string_view sample) {
   return std::nullopt;
 }
 
-/// SPEC §5 "valid UTF-8 except for a few bytes": no invalid sequence, or valid multi-byte
+/// README "How each row and cell is read": valid UTF-8 except for a few bytes: no invalid sequence, or valid multi-byte
 /// characters at least 4× the invalid sequences. A sequence cut by the end of a partial sample
 /// is not counted.
 bool looks_like_utf8(std::string_view sample, bool whole_file) {
@@ -175,7 +175,8 @@ LineDecoder::LineDecoder(Encoding encoding) : encoding_(encoding) {
     case Encoding::utf16be: from = "UTF-16BE"; break;
   }
   iconv_t handle = iconv_open("UTF-8", from);
-  if (handle == reinterpret_cast<iconv_t>(-1)) {
+  // iconv_open fails with (iconv_t)-1: compare the handle's value instead of forming that pointer.
+  if (reinterpret_cast<std::intptr_t>(handle) == -1) {
     throw internal_error(fmt::format(fmt::runtime(tr("iconv cannot convert from {}: {}")), from,
                                      std::strerror(errno)));
   }

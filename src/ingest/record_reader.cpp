@@ -14,7 +14,7 @@ namespace ldt {
 namespace {
 
 /// Bytes read ahead to choose the encoding (the first 64 KiB of them) and the separator.
-constexpr std::size_t k_probe_bytes = 256 * 1024;
+constexpr std::size_t k_probe_bytes = std::size_t{256} * 1024;
 constexpr std::array<char, 3> k_separators{',', '\t', ';'};
 
 bool is_wide(Encoding encoding) {
@@ -59,7 +59,7 @@ std::string read_up_to(ByteSource& source, std::size_t size) {
                     tr("export the sign-in sheet again and check that it has rows"), display_name);
 }
 
-/// Refuses what is not delimited text. SPEC §5; exit 2.
+/// Refuses what is not delimited text. README "How each row and cell is read"; exit 2.
 void check_is_text(std::string_view head, const EncodingDecision& decision,
                    const std::string& display_name) {
   if (head.starts_with("PK\x03\x04") || head.starts_with("PK\x05\x06") ||
@@ -115,7 +115,7 @@ std::string_view whole_lines(std::string_view head, Encoding encoding) {
   return end == 0 ? head : head.substr(0, end);
 }
 
-/// SPEC §5 separator choice; see `RecordReader`.
+/// README "How each row and cell is read" separator choice; see `RecordReader`.
 char choose_separator(std::string_view probe, const EncodingDecision& decision,
                       const ColumnVocabulary& columns) {
   struct Trial {
@@ -203,13 +203,13 @@ std::unique_ptr<RecordReader::Impl> open_reader(std::unique_ptr<ByteSource> sour
 }  // namespace
 
 RecordReader::RecordReader(const std::string& path, EncodingChoice choice,
-                           std::string display_name, const ColumnVocabulary& columns)
+                           const std::string& display_name, const ColumnVocabulary& columns)
     : impl_(open_reader(open_file_source(path, display_name), choice, display_name, columns)) {}
 
 RecordReader::RecordReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 RecordReader RecordReader::from_bytes(std::string bytes, EncodingChoice choice,
-                                      std::string display_name, const ColumnVocabulary& columns) {
+                                      const std::string& display_name, const ColumnVocabulary& columns) {
   return RecordReader(open_reader(make_memory_source(std::move(bytes)), choice, display_name, columns));
 }
 

@@ -111,8 +111,8 @@ std::string render_date(Date value) { return format_date(value); }
 
 DateTime to_cst(const toml::date_time& value) {
   auto day = make_date(value.date.year, value.date.month, value.date.day).value_or(Date{});
-  long long wall = static_cast<long long>(day_number(day)) * 86400 + value.time.hour * 3600 +
-                   value.time.minute * 60 + value.time.second;
+  long long wall = static_cast<long long>(day_number(day)) * 86400 + value.time.hour * 3600LL +
+                   value.time.minute * 60LL + value.time.second;
   long long offset = value.offset ? value.offset->minutes * 60LL : 8 * 3600LL;
   return datetime_from_epoch(wall - offset);
 }
@@ -232,6 +232,7 @@ void Writer::optional_text(std::string_view key, std::string_view value) {
 
 void Writer::texts(std::string_view key, const std::vector<std::string>& values) {
   std::vector<std::string> rendered;
+  rendered.reserve(values.size());
   for (const auto& value : values) rendered.push_back(quote(value));
   list(key, rendered);
 }
@@ -248,12 +249,14 @@ void Writer::date(std::string_view key, Date value) { line(key, render_date(valu
 
 void Writer::dates(std::string_view key, const std::vector<Date>& values) {
   std::vector<std::string> rendered;
+  rendered.reserve(values.size());
   for (const auto& value : values) rendered.push_back(render_date(value));
   list(key, rendered);
 }
 
 void Writer::integers(std::string_view key, const std::vector<int>& values) {
   std::vector<std::string> rendered;
+  rendered.reserve(values.size());
   for (int value : values) rendered.push_back(std::to_string(value));
   list(key, rendered);
 }

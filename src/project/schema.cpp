@@ -22,6 +22,15 @@ namespace {
 
 using namespace schema_support;
 
+// The path of key `name` in the table at `path`: "name" at the top level, else "path.name".
+std::string key_path(const std::string& path, const std::string& name) {
+  if (path.empty()) return name;
+  std::string field = path;
+  field += '.';
+  field += name;
+  return field;
+}
+
 class Validator {
  public:
   Validator(const json& root, std::string_view file) : root_(root), file_(file) {}
@@ -70,7 +79,7 @@ class Validator {
     bool closed = schema.contains("additionalProperties");
     for (auto&& [key, value] : table) {
       std::string name(key.str());
-      std::string field = path.empty() ? name : path + "." + name;
+      std::string field = key_path(path, name);
       int key_line = key.source().begin.line > 0 ? static_cast<int>(key.source().begin.line) : line;
       if (auto property = properties.find(name); property != properties.end()) {
         check(value, *property, field, key_line);
@@ -85,7 +94,7 @@ class Validator {
         auto name = entry.get<std::string>();
         if (table.contains(name)) continue;
         const json& property = properties.contains(name) ? properties[name] : k_empty;
-        std::string field = path.empty() ? name : path + "." + name;
+        std::string field = key_path(path, name);
         std::string kind = expected_kind(resolve(property));
         report("schema-missing-key", line, field,
                fmt::format(fmt::runtime(tr("required key \"{}\" is missing")), name),

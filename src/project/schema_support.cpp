@@ -5,12 +5,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <regex>
-#include <set>
 #include <string>
 
 #include "ldt/domain/date.hpp"
@@ -21,31 +21,41 @@
 namespace ldt::schema_support {
 namespace {
 // Keywords the validator understands; annotations are accepted and ignored.
-const std::set<std::string, std::less<>> k_keywords = {
+constexpr auto k_keywords = std::to_array<std::string_view>({
     "$schema",   "$id",         "$comment",   "$defs",    "$ref",
     "title",     "description", "default",    "examples", "format",
     "type",      "x-toml",      "properties", "required", "additionalProperties",
     "enum",      "pattern",     "minimum",    "maximum",  "minLength",
-    "maxLength", "items",       "minItems"};
+    "maxLength", "items",       "minItems"});
 
 // Values of `type` and of `x-toml` (TOML value types JSON lacks).
-const std::set<std::string, std::less<>> k_kinds = {
-    "object", "array", "string", "integer", "number", "boolean", "local-date", "offset-datetime"};
+constexpr auto k_kinds = std::to_array<std::string_view>(
+    {"object", "array", "string", "integer", "number", "boolean", "local-date", "offset-datetime"});
+
+template <std::size_t N>
+bool is_one_of(const std::array<std::string_view, N>& words, std::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
 
 void check_keywords(const json& schema, const std::string& where) {
   if (!schema.is_object()) throw internal_error(fmt::format("schema {}: not an object", where));
   for (const auto& [keyword, value] : schema.items()) {
-    if (!k_keywords.contains(keyword)) {
+    if (!is_one_of(k_keywords, keyword)) {
       throw internal_error(fmt::format("schema {}: unsupported keyword \"{}\"", where, keyword));
     }
     if (keyword == "properties" || keyword == "$defs") {
-      for (const auto& [name, sub] : value.items()) check_keywords(sub, where + "/" + name);
+      for (const auto& [name, sub] : value.items()) {
+        std::string sub_where = where;
+        sub_where += '/';
+        sub_where += name;
+        check_keywords(sub, sub_where);
+      }
     } else if (keyword == "items") {
       check_keywords(value, where + "/items");
     } else if (keyword == "additionalProperties" && value != json(false)) {
       throw internal_error(fmt::format("schema {}: only additionalProperties: false", where));
     } else if ((keyword == "type" || keyword == "x-toml") &&
-               !(value.is_string() && k_kinds.contains(value.get<std::string>()))) {
+               !(value.is_string() && is_one_of(k_kinds, value.get<std::string>()))) {
       throw internal_error(
           fmt::format("schema {}: unsupported {} {}", where, keyword, value.dump()));
     }

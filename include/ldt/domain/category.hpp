@@ -10,7 +10,7 @@
 
 namespace ldt {
 
-/// The trainee categories of SPEC §2, in the order of Art. 3 of the measures. The order is
+/// The trainee categories, in the order of Art. 3 of the measures. The order is
 /// the sort order of category lists.
 enum class Category : int {
   poor_household,
@@ -31,7 +31,7 @@ enum class Category : int {
 };
 inline constexpr int k_category_count = 15;
 
-/// The stable identifier used in files and JSON: "poor_household", … (SPEC §2).
+/// The stable identifier used in files and JSON: "poor_household", … (Measures Art. 3).
 std::string_view category_id(Category c);
 
 /// The category of an identifier as returned by category_id; nullopt for anything else
@@ -47,9 +47,9 @@ struct CategoryResult {
   std::optional<Issue> reject;
 };
 
-/// Reads a 类别 cell (SPEC §2 category row, §5 "Categories"): NFKC, then words separated by
+/// Reads a 类别 cell (Measures Art. 3; README "How each row and cell is read": categories): NFKC, then words separated by
 /// 、，,;；/／ or white space (ASCII or full-width). Each word must be one of the words of
-/// SPEC §2 (e.g. 贫困户, 返乡农民, 种养大户, 村干部) or an English identifier (case-insensitive).
+/// Measures Art. 3 (e.g. 贫困户, 返乡农民, 种养大户, 村干部) or an English identifier (case-insensitive).
 /// An empty cell gives an empty list. An unknown word rejects the cell as category-unknown
 /// (field "category"); the message names the word and lists the known words.
 CategoryResult parse_categories(std::string_view cell);
@@ -57,7 +57,7 @@ CategoryResult parse_categories(std::string_view cell);
 /// The value of a yes/no flag cell (是否贫困户, 是否残疾人).
 enum class FlagValue { yes, no, invalid };
 
-/// Reads a flag cell after NFKC and trimming (SPEC §5 "Precise readings: Flags"):
+/// Reads a flag cell after NFKC and trimming (README "How each row and cell is read": Flags):
 /// yes = 是 √ ✓ 1 Y y 有; no = 否 × 0 N n 无 or empty; anything else is `invalid` (the caller
 /// rejects the row as category-unknown).
 FlagValue parse_flag(std::string_view cell);
@@ -66,7 +66,7 @@ FlagValue parse_flag(std::string_view cell);
 std::uint32_t category_mask(const std::vector<Category>& categories);
 /// Bitmask of category ids joined by ';' (as stored in signins.csv); unknown ids are ignored.
 std::uint32_t category_mask(std::string_view ids);
-/// Category ids of a bitmask joined by ';', in SPEC §2 order ("poor_household;rural_woman").
+/// Category ids of a bitmask joined by ';', in the order of Measures Art. 3 ("poor_household;rural_woman").
 std::string category_ids(std::uint32_t mask);
 
 }  // namespace ldt

@@ -1,6 +1,7 @@
 #pragma once
 /// Civil dates and China Standard Time instants. All times in ldt are CST (UTC+8).
 #include <chrono>
+#include <compare>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,7 +17,7 @@ struct DateTime {
   int seconds_of_day = 0;  ///< [0, 86400)
   friend bool operator==(const DateTime&, const DateTime&) = default;
   friend auto operator<=>(const DateTime& a, const DateTime& b) {
-    if (auto c = std::chrono::sys_days(a.date) <=> std::chrono::sys_days(b.date); c != 0) return c;
+    if (auto c = std::chrono::sys_days(a.date) <=> std::chrono::sys_days(b.date); std::is_neq(c)) return c;
     return a.seconds_of_day <=> b.seconds_of_day;
   }
 };

@@ -26,19 +26,19 @@ struct IdNumberResult {
   std::vector<Issue> warnings;
 };
 
-/// Reads an ID number cell (SPEC §5 "ID numbers" and "Precise readings").
+/// Reads an ID number cell (README "How each row and cell is read": ID numbers).
 /// `raw` is the cell's UTF-8 text; `first_day` is the session's first day, the reference for
 /// "future" birth dates and for the age; ages outside [min_age, max_age] only warn.
 /// Rejects, first failing in this order (field "id_number"): missing-field (empty after
 /// cleaning); id-excel-damaged (scientific notation, or 18 digits ending in 000 with a failing
 /// check digit); id-format (anything but 17 digits and a digit or X, incl. a final U+00D7 or
-/// Cyrillic Х); id-checksum (GB 11643-1999 check character); id-region (province code, SPEC §5);
+/// Cyrillic Х); id-checksum (GB 11643-1999 check character); id-region (province code, README "How each row and cell is read");
 /// id-birthdate (no such day, or after `first_day`). 15-digit numbers are upgraded to 18.
 /// Messages never hold the full number (see mask_id_number).
 IdNumberResult parse_id_number(std::string_view raw, Date first_day, int min_age = 14,
                                int max_age = 90);
 
-/// The cleaning step alone (SPEC §5): NFKC; removes all white space (incl. U+3000, NBSP, tabs)
+/// The cleaning step alone (README "How each row and cell is read"): NFKC; removes all white space (incl. U+3000, NBSP, tabs)
 /// and control/format characters (U+200B, U+FEFF, U+001F…) anywhere; strips one `="…"`
 /// wrapper and then one leading `'` or `’`; upper-cases a final `x`. Invalid UTF-8 bytes are
 /// kept as they are (the result then fails validation).

@@ -17,7 +17,7 @@ struct NameResult {
   std::vector<Issue> warnings;
 };
 
-/// Reads a name cell (SPEC §5 "Names" and "Precise readings"). No NFKC: characters outside
+/// Reads a name cell (README "How each row and cell is read": Names). No NFKC: characters outside
 /// GBK (生僻字, CJK Ext A–I) and full-width forms are kept as written. Steps: white space
 /// (ASCII, U+3000, NBSP, other Unicode spaces; tabs and line breaks) is trimmed; a run of it
 /// between two CJK ideographs (or a middle dot) is removed, any other run becomes one ASCII

@@ -67,7 +67,7 @@ struct Plan {
   std::string id;
   std::string provider;
   std::string title;
-  std::vector<std::string> target_groups;  ///< category ids (SPEC §2)
+  std::vector<std::string> target_groups;  ///< category ids (Measures Art. 3)
   Date window_start;                       ///< first day sessions may run, inclusive
   Date window_end;                         ///< last day sessions may run, inclusive
   std::string outline;

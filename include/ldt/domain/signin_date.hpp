@@ -20,7 +20,7 @@ struct SigninDateResult {
 };
 
 /// Reads a sign-in time cell of a session running from `first_day` to `last_day` (inclusive)
-/// (SPEC §5 "Dates" and "Precise readings"). NFKC and trimming first. Dates: `2021-03-10`
+/// (README "How each row and cell is read": Dates). NFKC and trimming first. Dates: `2021-03-10`
 /// (ISO, time after a space or `T`, optional `+08:00`/`Z` offset, other offsets converted to
 /// CST), `2021/3/10`, `2021.3.10`, `2021年3月10日` (日 or 号), `3月10日` (the year that puts it
 /// inside the session, else first_day's year), each with an optional time: `9:02`, `09:02:30`,

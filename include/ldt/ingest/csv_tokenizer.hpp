@@ -1,6 +1,6 @@
 #pragma once
 /// Physical lines → records, for one separator. The quoting and unbalanced-quote rules are this
-/// project's own (SPEC §5 "Unbalanced quote"); `RecordReader` documents them.
+/// project's own (README "How each row and cell is read": Unbalanced quote); `RecordReader` documents them.
 #include <cstddef>
 #include <string>
 

@@ -1,5 +1,5 @@
 #pragma once
-/// Text encodings of sign-in exports: choosing one (SPEC §5 "Encodings") and decoding the raw
+/// Text encodings of sign-in exports: choosing one (README "How each row and cell is read": Encodings) and decoding the raw
 /// bytes of one physical line to UTF-8 while recording where undecodable bytes were.
 #include <cstddef>
 #include <optional>
@@ -8,11 +8,11 @@
 
 namespace ldt {
 
-/// An encoding a sign-in file can be read in. SPEC §5.
+/// An encoding a sign-in file can be read in. README "How each row and cell is read".
 enum class Encoding { utf8, gb18030, utf16le, utf16be };
 
 /// The name reported to the user and in JSON: "utf-8", "gb18030" or "utf-16" (both byte
-/// orders). SPEC §5 (`"encoding"` of `signin import --format json`).
+/// orders). README "How each row and cell is read" (`"encoding"` of `signin import --format json`).
 std::string_view encoding_name(Encoding encoding);
 
 /// What the user asked for with `--encoding`.
@@ -30,13 +30,13 @@ struct EncodingDecision {
 };
 
 /// How many leading bytes `choose_encoding` looks at: 64 KiB.
-inline constexpr std::size_t k_encoding_sample_bytes = 64 * 1024;
+inline constexpr std::size_t k_encoding_sample_bytes = std::size_t{64} * 1024;
 
 /// Chooses the encoding from the first bytes of a file (`head`, at most
 /// `k_encoding_sample_bytes` are examined; `whole_file` says whether `head` is the entire file,
 /// so that a multi-byte character cut by the end of the sample is not counted as invalid).
 ///
-/// `auto_detect`, SPEC §5 ("auto picks by BOM, then UTF-8 validity, else GB18030"):
+/// `auto_detect`, README "How each row and cell is read" ("auto picks by BOM, then UTF-8 validity, else GB18030"):
 ///  1. BOM: EF BB BF → UTF-8; FF FE → UTF-16LE; FE FF → UTF-16BE.
 ///  2. No BOM but NUL bytes in the pattern of UTF-16 text (mostly at odd offsets → LE, mostly
 ///     at even offsets → BE): UTF-16 without BOM.

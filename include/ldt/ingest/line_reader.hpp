@@ -1,6 +1,6 @@
 #pragma once
-/// Raw bytes → physical lines. A physical line ends at CRLF, LF or CR alone (SPEC §5 "Line
-/// numbers are physical lines of the file, 1-based"); each line is decoded on its own, which is
+/// Raw bytes → physical lines. A physical line ends at CRLF, LF or CR alone (README "How each row and cell is read": Line
+/// numbers are physical lines of the file, 1-based); each line is decoded on its own, which is
 /// sound because no byte or 16-bit unit of a CR or LF can occur inside a multi-byte character
 /// of UTF-8, GB18030 or UTF-16.
 #include <cstddef>
@@ -53,7 +53,7 @@ class LineReader {
   bool next(PhysicalLine& line);
 
   /// Continues reading at file offset `offset`, which must be the start of physical line
-  /// `line_number` (used to resume after an unbalanced quote, SPEC §5).
+  /// `line_number` (used to resume after an unbalanced quote, README "How each row and cell is read").
   void seek(long long offset, int line_number);
 
   [[nodiscard]] Encoding encoding() const { return decoder_.encoding(); }

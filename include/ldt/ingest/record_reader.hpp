@@ -1,6 +1,6 @@
 #pragma once
 /// Bytes of a sign-in export → records (rows) of UTF-8 cells with their physical line numbers.
-/// SPEC §5 "Sign-in import", "Precise readings" (encoding, unbalanced quote, line numbers).
+/// README "How each row and cell is read": lines, quotes; "Importing sign-in sheets": encoding.
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,14 +22,14 @@ struct Record {
   /// Cells in UTF-8: quotes removed, `""` unescaped, not trimmed. A line break inside a quoted
   /// cell is stored as "\n" whatever the file used. A blank line is one empty cell.
   std::vector<std::string> cells;
-  /// Why the row cannot be imported as read. When both apply, `encoding` wins (SPEC §5 "One
-  /// reject per row", encoding before quote), but the row still ends as for `quote`.
+  /// Why the row cannot be imported as read. When both apply, `encoding` wins (README "How each row and cell is read": One
+  /// reject per row, encoding before quote), but the row still ends as for `quote`.
   enum class Problem { none, encoding, quote } problem = Problem::none;
   /// `Problem::encoding`: 0-based file offset of the row's first undecodable byte (those bytes
   /// read as U+FFFD in `cells`). -1 otherwise.
   long long byte_offset = -1;
   /// Line to report the row's problem at: for an unbalanced quote, the physical line where that
-  /// quote opened (SPEC §5: "rejected at the line where the quote opened"); it differs from
+  /// quote opened (README "How each row and cell is read": "rejected at the line where the quote opened"); it differs from
   /// `line` only when an earlier quoted cell of the same row spans lines. Else equal to `line`.
   int problem_line = 0;
   /// True when the row held an unbalanced quote (also when `problem` is `encoding`).
@@ -39,12 +39,12 @@ struct Record {
 /// Reads the records of a CSV/TSV sign-in export, streaming (a 1 MiB buffer; a 200 MB,
 /// 1,000,000-row file needs a few MB).
 ///
-/// - Encoding: see `choose_encoding` (SPEC §5). Undecodable bytes do not stop the file: their
+/// - Encoding: see `choose_encoding` (README "How each row and cell is read"). Undecodable bytes do not stop the file: their
 ///   row gets `Problem::encoding` and the rest imports.
 /// - Line ends: CRLF, LF or CR alone, each one physical line.
 /// - Quoting: a cell that starts with `"` is quoted; it may hold separators, `""` and line
 ///   breaks. A `"` elsewhere in an unquoted cell is an ordinary character.
-/// - Unbalanced quote (SPEC §5): a quoted cell that reaches the end of the file, or whose
+/// - Unbalanced quote (README "How each row and cell is read"): a quoted cell that reaches the end of the file, or whose
 ///   closing quote is followed by anything but a separator or a line end. The row gets
 ///   `Problem::quote`, its cells are the raw text of its lines up to the one where the quote
 ///   opened, split naively at the separator, and reading resumes on the physical line after
@@ -60,10 +60,10 @@ class RecordReader {
  public:
   /// Opens and checks `path`; `display_name` is the name used in messages.
   /// `columns` is the import's vocabulary, which decides the separator by header score.
-  RecordReader(const std::string& path, EncodingChoice choice, std::string display_name,
+  RecordReader(const std::string& path, EncodingChoice choice, const std::string& display_name,
                const ColumnVocabulary& columns = signin_columns());
   /// The same over bytes in memory (tests).
-  static RecordReader from_bytes(std::string bytes, EncodingChoice choice, std::string display_name,
+  static RecordReader from_bytes(std::string bytes, EncodingChoice choice, const std::string& display_name,
                                  const ColumnVocabulary& columns = signin_columns());
 
   ~RecordReader();

@@ -58,7 +58,7 @@ class StagedFile {
 
 /// A set of file writes that lands all together: every file is first written and fsynced under
 /// a temporary name in .ldt/staging/<pid>/, then `commit` writes and fsyncs a commit list and
-/// renames them into place (SPEC §3 invariant 4). If the object is destroyed without commit, the
+/// renames them into place (README "The project directory"). If the object is destroyed without commit, the
 /// temporary files are removed and nothing changed; if the process dies during the renames, the
 /// next command rolls the commit forward from the list (recover_staged_writes).
 class WriteSet {

@@ -9,7 +9,7 @@ namespace ldt {
 enum class Language { en, zh };
 
 /// Chooses the language of messages: `--lang` if given, else LC_ALL/LC_MESSAGES/LANG
-/// (zh when the first set one starts with "zh"). SPEC §4.
+/// (zh when the first set one starts with "zh"). README "Commands".
 Language choose_language(std::string_view lang_option);
 
 /// Makes `tr` answer in `language` from now on.
