@@ -1,7 +1,7 @@
-#include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
 
@@ -14,9 +14,10 @@ namespace ldt {
 
 namespace {
 const char* exit_codes_help() {
-  return tr("Exit codes: 0 done, nothing rejected, no violation; 1 done with findings (rows rejected, "
-            "violations, a failed audit); 2 usage or input error, nothing written; 3 refused by state "
-            "(not approved, closed, project locked, duplicate id), nothing written; 4 internal error.");
+  return tr(
+      "Exit codes: 0 done, nothing rejected, no violation; 1 done with findings (rows rejected, "
+      "violations, a failed audit); 2 usage or input error, nothing written; 3 refused by state "
+      "(not approved, closed, project locked, duplicate id), nothing written; 4 internal error.");
 }
 
 /// Prints what went wrong as diagnostics, one line each (cli/printer.hpp).
@@ -87,14 +88,14 @@ int run(int argc, char** argv) {
   } catch (const Error& error) {
     return fail(error.exit_code(), error.diagnostics(), options);
   } catch (const SQLite::Exception& error) {
-    return fail(ExitCode::internal,
-                {error_line(fmt::format("{} ({})", tr("the index .ldt/index.sqlite could not be used"),
-                                        error.getErrorStr()),
-                            tr("run `ldt index rebuild`; the files are not affected"))},
-                options);
+    return fail(
+        ExitCode::internal,
+        {error_line(fmt::format("{} ({})", tr("the index .ldt/index.sqlite could not be used"), error.getErrorStr()),
+                    tr("run `ldt index rebuild`; the files are not affected"))},
+        options);
   } catch (const std::filesystem::filesystem_error& error) {
-    return fail(ExitCode::internal,
-                {error_line(fmt::format("{}: {}", error.path1().string(), error.code().message()))}, options);
+    return fail(ExitCode::internal, {error_line(fmt::format("{}: {}", error.path1().string(), error.code().message()))},
+                options);
   } catch (const std::exception& error) {
     return fail(ExitCode::internal,
                 {error_line(fmt::format("{}: {}: {}", tr("internal error"), error.what(),

@@ -1,10 +1,10 @@
 #include "ldt/cli/context.hpp"
 
-#include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <pwd.h>
 #include <unistd.h>
-#include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 
 #include "ldt/domain/signin_date.hpp"
@@ -40,10 +40,14 @@ void Context::load(Access access) {
 
 void Context::recover() {
   if (int recovered = recover_staged_writes(root_); recovered > 0) {
-    note(Diagnostic{Severity::warning, "recovered", {}, 0, {},
-                    fmt::format(fmt::runtime(tr("completed {} write(s) that an interrupted ldt command left")),
-                                recovered),
-                    {}});
+    note(Diagnostic{
+        Severity::warning,
+        "recovered",
+        {},
+        0,
+        {},
+        fmt::format(fmt::runtime(tr("completed {} write(s) that an interrupted ldt command left")), recovered),
+        {}});
   }
 }
 

@@ -1,11 +1,10 @@
 #include "common.hpp"
-#include "ldt/index/kinds.hpp"
-#include "ldt/index/kinds.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "ldt/index/kinds.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/util/i18n.hpp"
 

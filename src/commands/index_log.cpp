@@ -1,6 +1,7 @@
 // ldt index rebuild|verify · ldt log [verify]
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "common.hpp"
 #include "ldt/cli/commands.hpp"
@@ -20,10 +21,11 @@ Result verify_index(Context& context) {
   for (const auto& f : verify.unindexed) lines.push_back(fmt::format("{}: {}", f, tr("not indexed")));
   if (!verify.ok()) lines.emplace_back(tr("the next ldt command (or `ldt index rebuild`) brings the index up to date"));
   result.document.add_paragraphs(std::move(lines));
-  result.document.add_record({{"ok", flag_cell(verify.ok(), {})},
-                              {"stale", list_cell(verify.stale, " ")},
-                              {"missing", list_cell(verify.missing, " ")},
-                              {"unindexed", list_cell(verify.unindexed, " ")}})
+  result.document
+      .add_record({{"ok", flag_cell(verify.ok(), {})},
+                   {"stale", list_cell(verify.stale, " ")},
+                   {"missing", list_cell(verify.missing, " ")},
+                   {"unindexed", list_cell(verify.unindexed, " ")}})
       .human = false;
   result.exit_code = verify.ok() ? ExitCode::ok : ExitCode::findings;
   return result;
@@ -53,7 +55,8 @@ Result show_log(Context& context) {
 
 Result verify_log(Context& context) {
   auto findings = check_journal_chain(verify_journal(context.root()));
-  if (findings.empty()) return commands::message_result(tr("journal.jsonl verifies: every line chains to the one before"));
+  if (findings.empty())
+    return commands::message_result(tr("journal.jsonl verifies: every line chains to the one before"));
   throw Error(ExitCode::findings, to_diagnostics(findings));
 }
 }  // namespace

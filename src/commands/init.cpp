@@ -1,6 +1,7 @@
 // ldt init [DIR] --county NAME --region-code CODE [--office NAME]
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "common.hpp"
 #include "ldt/cli/commands.hpp"
@@ -18,8 +19,7 @@ struct InitOptions {
 Result run_init(Context& context, const InitOptions& options) {
   fs::path root = options.directory;
   if (!context.options.directory.empty() && options.directory == ".") root = context.options.directory;
-  if (options.region_code.size() != 6 ||
-      options.region_code.find_first_not_of("0123456789") != std::string::npos) {
+  if (options.region_code.size() != 6 || options.region_code.find_first_not_of("0123456789") != std::string::npos) {
     throw input_error(fmt::format(fmt::runtime(tr("region code \"{}\" is not 6 digits")), options.region_code),
                       tr("give the county's GB/T 2260 code, e.g. --region-code 441523"), {}, 0, "--region-code");
   }
@@ -31,7 +31,8 @@ Result run_init(Context& context, const InitOptions& options) {
   Settings settings;
   settings.county = options.county;
   settings.region_code = options.region_code;
-  settings.office = options.office.empty() ? options.county + "电子商务进农村综合示范工作领导小组办公室" : options.office;
+  settings.office =
+      options.office.empty() ? options.county + "电子商务进农村综合示范工作领导小组办公室" : options.office;
   WriteSet writes(root);
   writes.put(paths::k_settings, write_settings(settings));
   writes.put(".gitignore", ".ldt/\n");

@@ -1,11 +1,12 @@
 // ldt plan submit|approve|reject|amend|list|show — Measures Art. 8.1, 10.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+
 #include "common.hpp"
-#include "ldt/index/kinds.hpp"
 #include "ldt/cli/commands.hpp"
 #include "ldt/domain/rules.hpp"
+#include "ldt/index/kinds.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/project/signin_store.hpp"
 #include "ldt/util/i18n.hpp"
@@ -40,8 +41,8 @@ Result submit(Context& context, const SubmitOptions& options) {
     commands::require_present(context, record_path("instructor", id), "instructor", id, options.file,
                               toml_key_line(text, "instructors"), "instructors");
     Instructor instructor = commands::load_instructor(context, id);
-    for (auto& diagnostic : to_diagnostics(check_instructor_credential(
-             instructor, plan.window_start, context.settings().rules.min_practice_years))) {
+    for (auto& diagnostic : to_diagnostics(
+             check_instructor_credential(instructor, plan.window_start, context.settings().rules.min_practice_years))) {
       unqualified.push_back(std::move(diagnostic));
     }
   }
@@ -70,8 +71,8 @@ Result submit(Context& context, const SubmitOptions& options) {
   decision.submitted_sha256 = sha256_hex(text);
   writes.put(record_path("plan_decision", plan.id), write_plan_decision(decision));
   context.commit(writes, plan.id);
-  return commands::message_result(fmt::format(fmt::runtime(tr("submitted plan {} (sha256 {})")), plan.id,
-                                              decision.submitted_sha256.substr(0, 12)));
+  return commands::message_result(
+      fmt::format(fmt::runtime(tr("submitted plan {} (sha256 {})")), plan.id, decision.submitted_sha256.substr(0, 12)));
 }
 
 void save_decision(Context& context, const PlanDecision& decision) {
@@ -84,9 +85,9 @@ Result approve(Context& context, const DecideOptions& options) {
   PlanDecision decision = commands::load_plan_decision(context, options.id);
   if (options.amendment > 0) {
     if (decision.status != PlanStatus::approved || options.amendment > static_cast<int>(decision.amendments.size())) {
-      throw state_error(fmt::format(fmt::runtime(tr("plan {} has no amendment {} to approve")), options.id,
-                                    options.amendment),
-                        tr("see `ldt plan show` for its amendments"));
+      throw state_error(
+          fmt::format(fmt::runtime(tr("plan {} has no amendment {} to approve")), options.id, options.amendment),
+          tr("see `ldt plan show` for its amendments"));
     }
     auto& amendment = decision.amendments[static_cast<size_t>(options.amendment - 1)];
     if (amendment.approved_at) {
@@ -143,11 +144,12 @@ Result amend(Context& context, const DecideOptions& options) {
   amendment.replace_new = options.replace.substr(equals + 1);
   Plan plan = commands::load_plan(context, options.id);
   if (std::find(plan.instructors.begin(), plan.instructors.end(), amendment.replace_old) == plan.instructors.end()) {
-    throw input_error(fmt::format(fmt::runtime(tr("instructor {} is not in plan {}")), amendment.replace_old,
-                                  options.id),
-                      {}, {}, 0, "--replace");
+    throw input_error(
+        fmt::format(fmt::runtime(tr("instructor {} is not in plan {}")), amendment.replace_old, options.id), {}, {}, 0,
+        "--replace");
   }
-  commands::require_present(context, record_path("instructor", amendment.replace_new), "instructor", amendment.replace_new);
+  commands::require_present(context, record_path("instructor", amendment.replace_new), "instructor",
+                            amendment.replace_new);
   amendment.reason = options.reason;
   amendment.requested_at = context.now();
   amendment.requested_by = context.actor();
@@ -242,7 +244,8 @@ void register_plan(CommandTable& table) {
   auto* approve_app = group->add_subcommand("approve", tr("approve a submitted plan, or an amendment"));
   approve_app->add_option("id", decide->id, tr("plan id"))->required();
   approve_app->add_option("--amendment", decide->amendment, tr("approve amendment N instead"));
-  table.add(approve_app, "plan approve", Access::write, [decide](Context& context) { return approve(context, *decide); });
+  table.add(approve_app, "plan approve", Access::write,
+            [decide](Context& context) { return approve(context, *decide); });
 
   auto* reject_app = group->add_subcommand("reject", tr("reject a submitted plan"));
   reject_app->add_option("id", decide->id, tr("plan id"))->required();

@@ -1,11 +1,12 @@
 // ldt provider add|list|show · ldt instructor add|list|show
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+
 #include "common.hpp"
-#include "ldt/index/kinds.hpp"
 #include "ldt/cli/commands.hpp"
 #include "ldt/domain/rules.hpp"
+#include "ldt/index/kinds.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/util/i18n.hpp"
 
@@ -14,8 +15,8 @@ namespace ldt {
 namespace {
 
 std::vector<std::pair<std::string, std::string>> fields_of(const Provider& p) {
-  return {{"id", p.id},           {"name", p.name},       {"credit_code", p.credit_code}, {"contact", p.contact},
-          {"phone", p.phone},     {"address", p.address}, {"contract", p.contract}};
+  return {{"id", p.id},       {"name", p.name},       {"credit_code", p.credit_code}, {"contact", p.contact},
+          {"phone", p.phone}, {"address", p.address}, {"contract", p.contract}};
 }
 
 std::vector<std::pair<std::string, std::string>> fields_of(const Instructor& i) {
@@ -63,8 +64,8 @@ struct Kind<Instructor> {
   static fs::path path(std::string_view id) { return record_path("instructor", id); }
   static void check(Context& context, const Instructor& instructor, const std::string& text, const std::string& file) {
     if (!instructor.provider.empty()) {
-      commands::require_present(context, record_path("provider", instructor.provider), "provider", instructor.provider, file,
-                                toml_key_line(text, "provider"), "provider");
+      commands::require_present(context, record_path("provider", instructor.provider), "provider", instructor.provider,
+                                file, toml_key_line(text, "provider"), "provider");
     }
     // Judged on the day the latest accepted credential starts: plans may be for any year.
     Date day = context.now().date;
@@ -76,7 +77,12 @@ struct Kind<Instructor> {
     }
     for (const auto& finding :
          check_instructor_credential(instructor, day, context.settings().rules.min_practice_years)) {
-      context.note(Diagnostic{Severity::warning, finding.rule, {}, 0, {}, finding.message,
+      context.note(Diagnostic{Severity::warning,
+                              finding.rule,
+                              {},
+                              0,
+                              {},
+                              finding.message,
                               tr("plans naming this instructor will be refused until this is fixed")});
     }
   }
@@ -134,9 +140,7 @@ void register_kind(CommandTable& table, const char* description) {
 }
 }  // namespace
 
-void register_provider(CommandTable& table) {
-  register_kind<Provider>(table, tr("training providers (培训服务商)"));
-}
+void register_provider(CommandTable& table) { register_kind<Provider>(table, tr("training providers (培训服务商)")); }
 
 void register_instructor(CommandTable& table) {
   register_kind<Instructor>(table, tr("instructors and their credentials (讲师资质, Art. 6)"));

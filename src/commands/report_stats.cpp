@@ -1,11 +1,12 @@
 // ldt report stats [--session ID] [--provider ID] [--from D] [--to D] [--output FILE]
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+
 #include "common.hpp"
-#include "ldt/index/kinds.hpp"
 #include "ldt/cli/commands.hpp"
 #include "ldt/domain/signin_date.hpp"
+#include "ldt/index/kinds.hpp"
 #include "ldt/report/stats.hpp"
 #include "ldt/util/i18n.hpp"
 
@@ -31,7 +32,8 @@ Result stats(Context& context, StatsOptions options) {
   options.filter.from = date_option(options.filter.from, "--from");
   options.filter.to = date_option(options.filter.to, "--to");
   if (!options.filter.session.empty()) {
-    commands::require_present(context, record_path("session", options.filter.session), "session", options.filter.session);
+    commands::require_present(context, record_path("session", options.filter.session), "session",
+                              options.filter.session);
   }
   if (!options.filter.provider.empty()) {
     commands::require_present(context, record_path("provider", options.filter.provider), "provider",

@@ -1,14 +1,14 @@
 // ldt session open|close|list|show — Measures Art. 7, 10.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 
 #include "common.hpp"
-#include "ldt/index/kinds.hpp"
 #include "ldt/cli/commands.hpp"
 #include "ldt/domain/rules.hpp"
 #include "ldt/domain/signin_date.hpp"
+#include "ldt/index/kinds.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/util/i18n.hpp"
 
@@ -29,8 +29,8 @@ DateTime time_option(const std::string& text, const char* flag) {
   auto time = parse_datetime(text);
   if (!time) {
     throw input_error(fmt::format(fmt::runtime(tr("not a time: \"{}\"")), text),
-                      tr("use e.g. 2021-03-10 09:00, 2021-03-10T09:00, 2021/3/10 9:00 or 2021年3月10日 9:00 (CST)"),
-                      {}, 0, flag);
+                      tr("use e.g. 2021-03-10 09:00, 2021-03-10T09:00, 2021/3/10 9:00 or 2021年3月10日 9:00 (CST)"), {},
+                      0, flag);
   }
   return *time;
 }
@@ -57,8 +57,8 @@ Result open_session(Context& context, const OpenOptions& options) {
                                   format_date(plan.window_start), format_date(plan.window_end)),
                       tr("choose times inside the approved window, or submit a new plan"), plan_path);
   }
-  session.instructors = options.instructors.empty() ? allowed_instructors(plan, decision, session.start)
-                                                    : options.instructors;
+  session.instructors =
+      options.instructors.empty() ? allowed_instructors(plan, decision, session.start) : options.instructors;
   if (auto findings = check_instructor_approved(session, plan, decision); !findings.empty()) {
     throw Error(ExitCode::state, to_diagnostics(findings));
   }

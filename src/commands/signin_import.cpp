@@ -1,11 +1,12 @@
 // ldt signin import SESSION FILE… — the main job: wires the import engine (ingest/) to the
 // session's files, the index and the journal.
+#include "ldt/ingest/signin_import.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include "common.hpp"
-#include "ldt/index/kinds.hpp"
 #include "ldt/cli/commands.hpp"
-#include "ldt/ingest/signin_import.hpp"
+#include "ldt/index/kinds.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/project/signin_store.hpp"
 #include "ldt/report/import_report.hpp"
@@ -45,7 +46,11 @@ Result import(Context& context, const ImportOptions& options) {
     };
   }
   if (session.status == SessionStatus::closed) {
-    context.note(Diagnostic{Severity::warning, "session-closed", record_path("session", session.id).generic_string(), 0, {},
+    context.note(Diagnostic{Severity::warning,
+                            "session-closed",
+                            record_path("session", session.id).generic_string(),
+                            0,
+                            {},
                             tr("the session is closed; late sign-ins are imported and journalled")});
   }
   const auto& rules = context.settings().rules;
@@ -72,7 +77,8 @@ Result import(Context& context, const ImportOptions& options) {
   });
   for (const auto& file : options.files) {
     const FileReport& report = run.import_file(file, store);
-    if (!report.archived_before) writes.copy_from(record_path("sources", session.id).parent_path() / report.stored_as, file);
+    if (!report.archived_before)
+      writes.copy_from(record_path("sources", session.id).parent_path() / report.stored_as, file);
   }
   if (run.has_updates()) {
     // Repeated rows brought new phones or addresses: the staged file is rewritten with them.
@@ -96,14 +102,20 @@ Result import(Context& context, const ImportOptions& options) {
 
   bool refused = options.strict && run.rejected() > 0;
   bool write = !options.dry_run && !refused;
-  if (write) context.commit(writes, session.id);
-  else index.rollback();
+  if (write)
+    context.commit(writes, session.id);
+  else
+    index.rollback();
 
   Result result;
   result.document = import_report(session.id, run.reports(), options.dry_run, write);
   result.exit_code = run.rejected() > 0 ? ExitCode::findings : ExitCode::ok;
   if (refused && !options.dry_run) {
-    result.diagnostics.push_back(Diagnostic{Severity::error, "strict", {}, 0, {},
+    result.diagnostics.push_back(Diagnostic{Severity::error,
+                                            "strict",
+                                            {},
+                                            0,
+                                            {},
                                             tr("--strict: rows were rejected, so nothing was imported"),
                                             tr("fix the rejected rows and import again, or import without --strict")});
   }

@@ -1,15 +1,15 @@
 // ldt signin list SESSION · ldt signin rejects SESSION [--output FILE]
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cctype>
 #include <map>
 
 #include "common.hpp"
-#include "ldt/index/kinds.hpp"
 #include "ldt/cli/commands.hpp"
 #include "ldt/domain/id_number.hpp"
 #include "ldt/domain/phone.hpp"
+#include "ldt/index/kinds.hpp"
 #include "ldt/project/signin_store.hpp"
 #include "ldt/util/i18n.hpp"
 
@@ -58,10 +58,11 @@ Result list(Context& context, const ListOptions& options) {
   table.stream = [cursor = context.index().signin_cursor(options.session)](Row& row) {
     StoredSignin s;
     if (!cursor(s)) return false;
-    row = {literal_cell(s.day),          id_number_cell(s.id_number), text_cell(s.name),
-           phone_cell(s.phone),          literal_cell(s.gender),      literal_cell(s.birth_date),
-           address_cell(s.address),      text_cell(s.town),           text_cell(s.village),
-           list_cell(split_categories(s.categories), ";")};
+    row = {literal_cell(s.day),     id_number_cell(s.id_number),
+           text_cell(s.name),       phone_cell(s.phone),
+           literal_cell(s.gender),  literal_cell(s.birth_date),
+           address_cell(s.address), text_cell(s.town),
+           text_cell(s.village),    list_cell(split_categories(s.categories), ";")};
     return true;
   };
   if (options.unmask) journal_unmasked(context, options.session);

@@ -72,8 +72,6 @@ constexpr std::array<CategoryWord, 25> k_words = {{
     {"企业电商运营人员", Category::enterprise_staff},
 }};
 
-
-
 // Words of a cell after NFKC, split at separators and white space; stray bytes stay in words.
 std::vector<std::string> split_words(std::string_view text) {
   std::vector<std::string> words(1);
@@ -94,7 +92,6 @@ std::vector<std::string> split_words(std::string_view text) {
   if (words.back().empty()) words.pop_back();
   return words;
 }
-
 
 std::optional<Category> category_of_word(std::string_view word) {
   for (const auto& entry : k_words) {
@@ -137,18 +134,16 @@ CategoryResult parse_categories(std::string_view cell) {
     auto category = category_of_word(word);
     if (!category) {
       result.categories.clear();
-      result.reject =
-          Issue{"category-unknown", "category",
-                fmt::format(fmt::runtime(tr("Unknown trainee category \"{}\". Use one of: {} "
-                                            "(several may be separated by 、 , ; / or spaces).")),
-                            word, known_words())};
+      result.reject = Issue{"category-unknown", "category",
+                            fmt::format(fmt::runtime(tr("Unknown trainee category \"{}\". Use one of: {} "
+                                                        "(several may be separated by 、 , ; / or spaces).")),
+                                        word, known_words())};
       return result;
     }
     result.categories.push_back(*category);
   }
   std::sort(result.categories.begin(), result.categories.end());
-  result.categories.erase(std::unique(result.categories.begin(), result.categories.end()),
-                          result.categories.end());
+  result.categories.erase(std::unique(result.categories.begin(), result.categories.end()), result.categories.end());
   return result;
 }
 

@@ -24,14 +24,13 @@ int day_number(Date date) { return static_cast<int>(sys_days(date).time_since_ep
 Date date_from_day_number(int n) { return Date{sys_days(days(n))}; }
 
 std::string format_date(Date date) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
-                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                     static_cast<unsigned>(date.day()));
 }
 
 std::string format_datetime(const DateTime& time) {
   int s = time.seconds_of_day;
-  return fmt::format("{}T{:02}:{:02}:{:02}+08:00", format_date(time.date), s / 3600, s / 60 % 60,
-                     s % 60);
+  return fmt::format("{}T{:02}:{:02}:{:02}+08:00", format_date(time.date), s / 3600, s / 60 % 60, s % 60);
 }
 
 std::optional<Date> parse_iso_date(std::string_view text) {
@@ -59,8 +58,7 @@ DateTime datetime_from_epoch(long long seconds) {
 
 DateTime now_cst() {
   auto now = std::chrono::system_clock::now();
-  return datetime_from_epoch(
-      std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+  return datetime_from_epoch(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
 }
 
 }  // namespace ldt

@@ -9,15 +9,13 @@
 #include <vector>
 
 #include "ldt/util/i18n.hpp"
-#include "ldt/util/text.hpp"
 #include "ldt/util/resources.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt {
 namespace {
 
 constexpr const char* k_field = "id_number";
-
-
 
 // Drops white space and control/format characters; undecodable bytes are kept.
 std::string drop_blanks(std::string_view text) {
@@ -42,8 +40,8 @@ std::string drop_blanks(std::string_view text) {
 
 bool is_province(int code) {
   return (code >= 11 && code <= 15) || (code >= 21 && code <= 23) || (code >= 31 && code <= 37) ||
-         (code >= 41 && code <= 46) || (code >= 50 && code <= 54) || (code >= 61 && code <= 65) ||
-         code == 71 || (code >= 81 && code <= 83);
+         (code >= 41 && code <= 46) || (code >= 50 && code <= 54) || (code >= 61 && code <= 65) || code == 71 ||
+         (code >= 81 && code <= 83);
 }
 
 int number_at(std::string_view s, size_t pos, size_t len) {
@@ -54,13 +52,11 @@ int number_at(std::string_view s, size_t pos, size_t len) {
 
 // Counts UTF-8 lead bytes (and stray bytes), so full-width digits count once.
 size_t code_point_count(std::string_view s) {
-  return static_cast<size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-Issue reject(const char* code, std::string message) {
-  return Issue{code, k_field, std::move(message)};
-}
+Issue reject(const char* code, std::string message) { return Issue{code, k_field, std::move(message)}; }
 
 const std::vector<std::string_view>& region_codes() {
   static const std::vector<std::string_view> codes = [] {
@@ -99,8 +95,7 @@ std::string clean_id_text(std::string_view raw) {
 }
 
 char gb11643_check_char(std::string_view first17) {
-  static constexpr std::array<int, 17> k_weights = {7, 9, 10, 5,  8, 4, 2, 1, 6,
-                                                    3, 7, 9,  10, 5, 8, 4, 2};
+  static constexpr std::array<int, 17> k_weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   static constexpr std::string_view k_check = "10X98765432";
   if (first17.size() != 17 || !all_digits(first17)) return '\0';
   int sum = 0;
@@ -115,8 +110,7 @@ bool is_known_region_code(std::string_view six) {
 }
 
 std::string mask_id_number(std::string_view id) {
-  if (id.size() >= 18)
-    return fmt::format("{}********{}", id.substr(0, 6), id.substr(id.size() - 4));
+  if (id.size() >= 18) return fmt::format("{}********{}", id.substr(0, 6), id.substr(id.size() - 4));
   return std::string(code_point_count(id), '*');
 }
 
@@ -133,28 +127,25 @@ IdNumberResult parse_id_number(std::string_view raw, Date first_day, int min_age
   IdNumberResult result;
   std::string id = clean_id_text(raw);
   if (id.empty()) {
-    result.reject = reject("missing-field",
-                           tr("The ID number is empty. Fill in the trainee's 18-character resident "
-                              "ID number from the ID card."));
+    result.reject = reject("missing-field", tr("The ID number is empty. Fill in the trainee's 18-character resident "
+                                               "ID number from the ID card."));
     return result;
   }
   if (is_excel_scientific(id)) {
     // The text itself is not shown: a long mantissa would leak most of the number.
-    result.reject = reject("id-excel-damaged",
-                           tr("Excel destroyed this ID number: it was stored as a number in "
-                              "scientific notation (like 4.41523E+17) and its digits are lost. "
-                              "Re-export the sheet with the ID column formatted as Text, or type "
-                              "the number again from the paper sheet."));
+    result.reject = reject("id-excel-damaged", tr("Excel destroyed this ID number: it was stored as a number in "
+                                                  "scientific notation (like 4.41523E+17) and its digits are lost. "
+                                                  "Re-export the sheet with the ID column formatted as Text, or type "
+                                                  "the number again from the paper sheet."));
     return result;
   }
   for (std::string_view bad : {"\u00D7", "\u0425", "\u0445"}) {
     if (id.ends_with(bad)) {
-      result.reject = reject(
-          "id-format",
-          fmt::format(fmt::runtime(tr("The ID number ends with \"{}\" (a multiplication sign or a "
-                                      "Cyrillic letter), not the Latin letter X. Type the last "
-                                      "character again as a capital X.")),
-                      bad));
+      result.reject =
+          reject("id-format", fmt::format(fmt::runtime(tr("The ID number ends with \"{}\" (a multiplication sign or a "
+                                                          "Cyrillic letter), not the Latin letter X. Type the last "
+                                                          "character again as a capital X.")),
+                                          bad));
       return result;
     }
   }
@@ -166,80 +157,74 @@ IdNumberResult parse_id_number(std::string_view raw, Date first_day, int min_age
   bool shaped = id.size() == 18 && all_digits(std::string_view(id).substr(0, 17)) &&
                 ((id[17] >= '0' && id[17] <= '9') || id[17] == 'X');
   if (!shaped) {
-    result.reject = reject(
-        "id-format",
-        fmt::format(fmt::runtime(tr("The ID number must be 18 characters: 17 digits and a "
-                                    "final digit or X (this value has {} characters). Copy it "
-                                    "again from the ID card.")),
-                    code_point_count(id)));
+    result.reject =
+        reject("id-format", fmt::format(fmt::runtime(tr("The ID number must be 18 characters: 17 digits and a "
+                                                        "final digit or X (this value has {} characters). Copy it "
+                                                        "again from the ID card.")),
+                                        code_point_count(id)));
     return result;
   }
   const std::string masked = mask_id_number(id);
   if (gb11643_check_char(std::string_view(id).substr(0, 17)) != id[17]) {
     if (id.ends_with("000")) {
-      result.reject = reject(
-          "id-excel-damaged",
-          fmt::format(fmt::runtime(tr("Excel destroyed this ID number ({}): its last three digits "
-                                      "became 000. Re-export the sheet with the ID column "
-                                      "formatted as Text, or type the number again from the paper "
-                                      "sheet.")),
-                      masked));
+      result.reject = reject("id-excel-damaged",
+                             fmt::format(fmt::runtime(tr("Excel destroyed this ID number ({}): its last three digits "
+                                                         "became 000. Re-export the sheet with the ID column "
+                                                         "formatted as Text, or type the number again from the paper "
+                                                         "sheet.")),
+                                         masked));
     } else {
-      result.reject = reject(
-          "id-checksum",
-          fmt::format(fmt::runtime(tr("The check digit of ID number {} does not match its other "
-                                      "17 digits, so a digit was mistyped. Compare the number "
-                                      "with the ID card.")),
-                      masked));
+      result.reject =
+          reject("id-checksum", fmt::format(fmt::runtime(tr("The check digit of ID number {} does not match its other "
+                                                            "17 digits, so a digit was mistyped. Compare the number "
+                                                            "with the ID card.")),
+                                            masked));
     }
     return result;
   }
   if (!is_province(number_at(id, 0, 2))) {
-    result.reject = reject(
-        "id-region",
-        fmt::format(fmt::runtime(tr("ID number {} starts with {}, which is not a province code. "
-                                    "Compare the number with the ID card.")),
-                    masked, id.substr(0, 2)));
+    result.reject =
+        reject("id-region", fmt::format(fmt::runtime(tr("ID number {} starts with {}, which is not a province code. "
+                                                        "Compare the number with the ID card.")),
+                                        masked, id.substr(0, 2)));
     return result;
   }
   auto birth = make_date(number_at(id, 6, 4), number_at(id, 10, 2), number_at(id, 12, 2));
   if (!birth) {
-    result.reject = reject(
-        "id-birthdate",
-        fmt::format(fmt::runtime(tr("The birth date in the ID number ({}-{}-{}) does not exist. "
-                                    "Compare the number with the ID card.")),
-                    id.substr(6, 4), id.substr(10, 2), id.substr(12, 2)));
+    result.reject =
+        reject("id-birthdate", fmt::format(fmt::runtime(tr("The birth date in the ID number ({}-{}-{}) does not exist. "
+                                                           "Compare the number with the ID card.")),
+                                           id.substr(6, 4), id.substr(10, 2), id.substr(12, 2)));
     return result;
   }
   if (std::chrono::sys_days(*birth) > std::chrono::sys_days(first_day)) {
-    result.reject = reject(
-        "id-birthdate",
-        fmt::format(fmt::runtime(tr("The birth date in the ID number ({}) is after the session's "
-                                    "first day ({}). Compare the number with the ID card.")),
-                    format_date(*birth), format_date(first_day)));
+    result.reject = reject("id-birthdate",
+                           fmt::format(fmt::runtime(tr("The birth date in the ID number ({}) is after the session's "
+                                                       "first day ({}). Compare the number with the ID card.")),
+                                       format_date(*birth), format_date(first_day)));
     return result;
   }
   if (upgraded) {
-    result.warnings.push_back(Issue{
-        "id-upgraded", k_field,
-        fmt::format(fmt::runtime(tr("The 15-digit ID number was upgraded to 18 characters ({}). "
-                                    "Check it against the trainee's current ID card.")),
-                    masked)});
+    result.warnings.push_back(
+        Issue{"id-upgraded", k_field,
+              fmt::format(fmt::runtime(tr("The 15-digit ID number was upgraded to 18 characters ({}). "
+                                          "Check it against the trainee's current ID card.")),
+                          masked)});
   }
   if (!is_known_region_code(std::string_view(id).substr(0, 6))) {
-    result.warnings.push_back(Issue{
-        "id-region-unknown", k_field,
-        fmt::format(fmt::runtime(tr("Region code {} of ID number {} is not in the current GB/T "
-                                    "2260 list; it may be an abolished code still on a valid "
-                                    "card. Check the number against the ID card.")),
-                    id.substr(0, 6), masked)});
+    result.warnings.push_back(
+        Issue{"id-region-unknown", k_field,
+              fmt::format(fmt::runtime(tr("Region code {} of ID number {} is not in the current GB/T "
+                                          "2260 list; it may be an abolished code still on a valid "
+                                          "card. Check the number against the ID card.")),
+                          id.substr(0, 6), masked)});
   }
   if (id.ends_with("000")) {
-    result.warnings.push_back(Issue{
-        "id-maybe-truncated", k_field,
-        fmt::format(fmt::runtime(tr("ID number {} ends in 000: it is valid, but Excel may have "
-                                    "cut its last digits. Check it against the paper sheet.")),
-                    masked)});
+    result.warnings.push_back(
+        Issue{"id-maybe-truncated", k_field,
+              fmt::format(fmt::runtime(tr("ID number {} ends in 000: it is valid, but Excel may have "
+                                          "cut its last digits. Check it against the paper sheet.")),
+                          masked)});
   }
   int age = age_on(*birth, first_day);
   if (age < min_age || age > max_age) {

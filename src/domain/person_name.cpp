@@ -42,14 +42,12 @@ std::string encode(const std::u32string& text) {
   return out;
 }
 
-utf8proc_category_t category(char32_t cp) {
-  return utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-}
+utf8proc_category_t category(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)); }
 
 bool is_space(char32_t cp) {
   auto c = category(cp);
-  return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP ||
-         cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x85;
+  return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP || cp == '\t' ||
+         cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x85;
 }
 
 // Zero-width and control characters carry nothing in a name (U+200B, U+FEFF, U+0001…).
@@ -59,16 +57,14 @@ bool is_dropped(char32_t cp) {
 }
 
 bool is_middle_dot(char32_t cp) {
-  return cp == 0x00B7 || cp == 0x2022 || cp == 0x2027 || cp == 0x30FB || cp == 0xFF0E ||
-         cp == 0xFF65 || cp == 0x22C5;
+  return cp == 0x00B7 || cp == 0x2022 || cp == 0x2027 || cp == 0x30FB || cp == 0xFF0E || cp == 0xFF65 || cp == 0x22C5;
 }
 
 // CJK unified and compatibility ideographs, the basic block and Extensions A–I. utf8proc has
 // no Script property, so the blocks of the Unicode standard are listed here.
 bool is_cjk(char32_t cp) {
-  return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2A6DF) ||
-         (cp >= 0x2A700 && cp <= 0x2EE5F) || (cp >= 0x2F800 && cp <= 0x2FA1F) ||
+  return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0x20000 && cp <= 0x2A6DF) || (cp >= 0x2A700 && cp <= 0x2EE5F) || (cp >= 0x2F800 && cp <= 0x2FA1F) ||
          (cp >= 0x30000 && cp <= 0x323AF) || cp == 0x3007;
 }
 
@@ -76,8 +72,8 @@ bool is_cjk(char32_t cp) {
 bool is_latin(char32_t cp) {
   auto c = category(cp);
   bool letter = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT;
-  return letter && (cp < 0x0250 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
-                    (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A));
+  return letter && (cp < 0x0250 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+                    (cp >= 0xFF41 && cp <= 0xFF5A));
 }
 
 bool joins_without_space(char32_t cp) { return is_cjk(cp) || cp == k_middle_dot; }
@@ -96,7 +92,8 @@ bool has_bracket_marker(const std::u32string& name) {
 
 NameResult parse_person_name(std::string_view raw) {
   NameResult result;
-  // Split into words at runs of white space, then join them back by the rule of README "How each row and cell is read": names.
+  // Split into words at runs of white space, then join them back by the rule of README "How each row and cell is read":
+  // names.
   std::vector<std::u32string> words(1);
   for (char32_t cp : decode(raw)) {
     if (is_space(cp)) {
@@ -114,32 +111,29 @@ NameResult parse_person_name(std::string_view raw) {
     name += word;
   }
   if (name.empty()) {
-    result.reject = Issue{"missing-field", k_field,
-                          tr("The name is empty. Fill in the trainee's name as on the ID card.")};
+    result.reject =
+        Issue{"missing-field", k_field, tr("The name is empty. Fill in the trainee's name as on the ID card.")};
     return result;
   }
-  bool has_letter =
-      std::any_of(name.begin(), name.end(), [](char32_t cp) { return is_cjk(cp) || is_latin(cp); });
-  bool has_digit = std::any_of(name.begin(), name.end(),
-                               [](char32_t cp) { return category(cp) == UTF8PROC_CATEGORY_ND; });
+  bool has_letter = std::any_of(name.begin(), name.end(), [](char32_t cp) { return is_cjk(cp) || is_latin(cp); });
+  bool has_digit =
+      std::any_of(name.begin(), name.end(), [](char32_t cp) { return category(cp) == UTF8PROC_CATEGORY_ND; });
   if (!has_letter || has_digit) {
-    result.reject = Issue{
-        "name-format", k_field,
-        has_digit ? tr("The name holds a digit: the cell probably holds another column's value. "
-                       "Write the trainee's name as on the ID card.")
-                  : tr("The name holds no Chinese character or Latin letter. Write the trainee's "
-                       "name as on the ID card.")};
+    result.reject = Issue{"name-format", k_field,
+                          has_digit ? tr("The name holds a digit: the cell probably holds another column's value. "
+                                         "Write the trainee's name as on the ID card.")
+                                    : tr("The name holds no Chinese character or Latin letter. Write the trainee's "
+                                         "name as on the ID card.")};
     return result;
   }
   bool damaged = std::any_of(name.begin(), name.end(), [](char32_t cp) {
     return cp == '?' || cp == 0xFF1F || cp == k_replacement || is_private_use(cp);
   });
   if (damaged || has_bracket_marker(name)) {
-    result.warnings.push_back(
-        Issue{"name-damaged", k_field,
-              tr("The name holds '?', a replacement or private-use character, or a [..] marker: "
-                 "a rare character was probably lost when the file was converted. Check the "
-                 "paper sheet and correct the name.")});
+    result.warnings.push_back(Issue{"name-damaged", k_field,
+                                    tr("The name holds '?', a replacement or private-use character, or a [..] marker: "
+                                       "a rare character was probably lost when the file was converted. Check the "
+                                       "paper sheet and correct the name.")});
   }
   result.name = encode(name);
   return result;

@@ -33,8 +33,6 @@ std::vector<CodePoint> decode(std::string_view text) {
   return out;
 }
 
-
-
 // Separators between two numbers of one cell, before NFKC (full-width forms included).
 bool is_separator(utf8proc_int32_t cp) {
   switch (cp) {
@@ -61,7 +59,6 @@ bool is_dash(utf8proc_int32_t cp) {
   return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0x30FC;
 }
 
-
 bool is_mobile(std::string_view d) {
   return d.size() == 11 && all_digits(d) && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
 }
@@ -72,8 +69,7 @@ Issue format_error(const std::string& digits) {
                                            "digits starting with 13-19) nor a landline with area "
                                            "code such as 0660-3312345 (it has {} digits). Correct "
                                            "it from the paper sheet or leave the cell empty.")),
-                           std::count_if(digits.begin(), digits.end(),
-                                         [](char c) { return c >= '0' && c <= '9'; }))};
+                           std::count_if(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))};
 }
 
 }  // namespace
@@ -101,10 +97,9 @@ PhoneResult parse_phone(std::string_view raw) {
   rest = trim_blanks(rest);
   if (!rest.empty()) {
     result.extra = rest;
-    result.warnings.push_back(
-        Issue{"phone-extra", k_field,
-              tr("The phone cell holds more than one number: the first is kept as the phone, "
-                 "the others are kept as an extra field. Check which number is the trainee's.")});
+    result.warnings.push_back(Issue{"phone-extra", k_field,
+                                    tr("The phone cell holds more than one number: the first is kept as the phone, "
+                                       "the others are kept as an extra field. Check which number is the trainee's.")});
   }
   std::string text = trim_blanks(first);
   if (is_excel_scientific(text)) {
@@ -142,10 +137,9 @@ PhoneResult parse_phone(std::string_view raw) {
   }
   if (all_digits(d) && d[0] != '0' && d.size() >= 7 && d.size() <= 8) {
     result.phone = std::string(d);
-    result.warnings.push_back(
-        Issue{"phone-no-area-code", k_field,
-              tr("The phone number has 7-8 digits and no area code; it is kept as written. "
-                 "Add the area code (e.g. 0660-) so that it can be dialled from anywhere.")});
+    result.warnings.push_back(Issue{"phone-no-area-code", k_field,
+                                    tr("The phone number has 7-8 digits and no area code; it is kept as written. "
+                                       "Add the area code (e.g. 0660-) so that it can be dialled from anywhere.")});
     return result;
   }
   result.warnings.clear();
@@ -161,8 +155,7 @@ std::string mask_phone(std::string_view phone) {
     auto area = phone.substr(0, dash);
     auto number = phone.substr(dash + 1);
     if (all_digits(area) && all_digits(number) && number.size() >= 4) {
-      return fmt::format("{}-{}{}", area, std::string(number.size() - 3, '*'),
-                         number.substr(number.size() - 3));
+      return fmt::format("{}-{}{}", area, std::string(number.size() - 3, '*'), number.substr(number.size() - 3));
     }
   }
   size_t count = decode(phone).size();

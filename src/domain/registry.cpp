@@ -6,8 +6,7 @@
 namespace ldt {
 namespace {
 template <typename E, size_t N>
-std::optional<E> lookup(const std::array<std::pair<E, std::string_view>, N>& table,
-                        std::string_view text) {
+std::optional<E> lookup(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view text) {
   for (const auto& [value, name] : table) {
     if (name == text) return value;
   }
@@ -54,20 +53,10 @@ std::string_view to_string(InstructorRole role) { return name_of(k_roles, role);
 std::string_view to_string(PlanStatus status) { return name_of(k_plan_statuses, status); }
 std::string_view to_string(SessionMode mode) { return name_of(k_modes, mode); }
 std::string_view to_string(SessionStatus status) { return name_of(k_session_statuses, status); }
-std::optional<CredentialKind> credential_kind_from(std::string_view text) {
-  return lookup(k_credential_kinds, text);
-}
-std::optional<InstructorRole> instructor_role_from(std::string_view text) {
-  return lookup(k_roles, text);
-}
-std::optional<PlanStatus> plan_status_from(std::string_view text) {
-  return lookup(k_plan_statuses, text);
-}
-std::optional<SessionMode> session_mode_from(std::string_view text) {
-  return lookup(k_modes, text);
-}
-std::optional<SessionStatus> session_status_from(std::string_view text) {
-  return lookup(k_session_statuses, text);
-}
+std::optional<CredentialKind> credential_kind_from(std::string_view text) { return lookup(k_credential_kinds, text); }
+std::optional<InstructorRole> instructor_role_from(std::string_view text) { return lookup(k_roles, text); }
+std::optional<PlanStatus> plan_status_from(std::string_view text) { return lookup(k_plan_statuses, text); }
+std::optional<SessionMode> session_mode_from(std::string_view text) { return lookup(k_modes, text); }
+std::optional<SessionStatus> session_status_from(std::string_view text) { return lookup(k_session_statuses, text); }
 
 }  // namespace ldt

@@ -20,9 +20,6 @@ constexpr int k_cst_offset = 8 * 3600;
 constexpr long k_first_serial = 32874;
 constexpr long k_last_serial = 73415;
 
-
-
-
 std::string trim_blanks_nfkc(std::string_view raw) { return trim_blanks(nfkc(raw)); }
 
 // A tiny recursive-descent reader over the cleaned text; every read either consumes its
@@ -105,8 +102,7 @@ std::optional<WrittenDate> read_date(Cursor& c, bool allow_no_year) {
       c.spaces();
       auto day = c.number(1, 2);
       c.spaces();
-      if (day && (c.literal("日") || c.literal("号")))
-        return WrittenDate{std::nullopt, *month, *day};
+      if (day && (c.literal("日") || c.literal("号"))) return WrittenDate{std::nullopt, *month, *day};
     }
   }
   c.pos = start;
@@ -243,8 +239,7 @@ bool is_decimal_number(std::string_view s) {
 std::optional<DateTime> read_excel_serial(std::string_view text) {
   double serial = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), serial);
-  if (error != std::errc() || end != text.data() + text.size() ||
-      serial < static_cast<double>(k_first_serial) ||
+  if (error != std::errc() || end != text.data() + text.size() || serial < static_cast<double>(k_first_serial) ||
       serial >= static_cast<double>(k_last_serial + 1)) {
     return std::nullopt;
   }
@@ -273,12 +268,12 @@ SigninDateResult parse_signin_date(std::string_view raw, Date first_day, Date la
   SigninDateResult result{first_day, std::nullopt, std::nullopt, {}};
   std::string text = trim_blanks_nfkc(raw);
   auto missing = [&] {
-    result.warnings.push_back(Issue{
-        "date-missing", k_field,
-        fmt::format(fmt::runtime(tr("The sign-in time has no date; the session's first day ({}) "
-                                    "is used. Write the date if the trainee came on another "
-                                    "day.")),
-                    format_date(first_day))});
+    result.warnings.push_back(
+        Issue{"date-missing", k_field,
+              fmt::format(fmt::runtime(tr("The sign-in time has no date; the session's first day ({}) "
+                                          "is used. Write the date if the trainee came on another "
+                                          "day.")),
+                          format_date(first_day))});
   };
   if (text.empty()) {
     missing();
@@ -308,8 +303,7 @@ SigninDateResult parse_signin_date(std::string_view raw, Date first_day, Date la
     if (date.year) {
       day = make_date(*date.year, date.month, date.day);
     } else {
-      for (int y = static_cast<int>(first_day.year()); y <= static_cast<int>(last_day.year());
-           ++y) {
+      for (int y = static_cast<int>(first_day.year()); y <= static_cast<int>(last_day.year()); ++y) {
         auto candidate = make_date(y, date.month, date.day);
         if (candidate && inside(*candidate, first_day, last_day)) {
           day = candidate;
@@ -330,12 +324,11 @@ SigninDateResult parse_signin_date(std::string_view raw, Date first_day, Date la
     }
   }
   if (!inside(result.day, first_day, last_day)) {
-    result.reject = Issue{
-        "date-outside-session", k_field,
-        fmt::format(fmt::runtime(tr("The sign-in date {} is outside the session's days ({} to "
-                                    "{}). Correct the date, or import the row into the session "
-                                    "it belongs to.")),
-                    format_date(result.day), format_date(first_day), format_date(last_day))};
+    result.reject = Issue{"date-outside-session", k_field,
+                          fmt::format(fmt::runtime(tr("The sign-in date {} is outside the session's days ({} to "
+                                                      "{}). Correct the date, or import the row into the session "
+                                                      "it belongs to.")),
+                                      format_date(result.day), format_date(first_day), format_date(last_day))};
   }
   return result;
 }

@@ -72,8 +72,8 @@ void Index::refresh(bool bulk) {
     SQLite::Statement query(*db_, "SELECT id, path, size, mtime_ns, sha256 FROM file");
     while (query.executeStep()) {
       known.emplace(query.getColumn(1).getString(),
-                    Known{query.getColumn(0).getInt64(), query.getColumn(2).getInt64(),
-                          query.getColumn(3).getInt64(), query.getColumn(4).getString()});
+                    Known{query.getColumn(0).getInt64(), query.getColumn(2).getInt64(), query.getColumn(3).getInt64(),
+                          query.getColumn(4).getString()});
     }
   }
   try {
@@ -191,7 +191,8 @@ VerifyResult Index::verify() {
   }
   for (const auto& [relative, entry] : known) {
     auto it = disk.find(relative);
-    if (it == disk.end()) result.missing.push_back(relative);
+    if (it == disk.end())
+      result.missing.push_back(relative);
     else if (it->second.size != entry.first || sha256_file(root_ / relative) != entry.second)
       result.stale.push_back(relative);
   }

@@ -30,8 +30,9 @@ void Index::rollback() {
 
 void Index::update_signin_contact(std::string_view session, const StoredSignin& signin) {
   begin();
-  SQLite::Statement update(*db_, "UPDATE signin SET phone = ?, address = ?, updated_at = ? "
-                                 "WHERE session = ? AND id_number = ? AND day = ?");
+  SQLite::Statement update(*db_,
+                           "UPDATE signin SET phone = ?, address = ?, updated_at = ? "
+                           "WHERE session = ? AND id_number = ? AND day = ?");
   update.bind(1, signin.phone);
   update.bind(2, signin.address);
   update.bind(3, signin.updated_at);
@@ -49,8 +50,9 @@ std::unique_ptr<Index> Index::open_unrefreshed(const fs::path& root) {
   index->db_->setBusyTimeout(30000);
   // A 64 MiB page cache keeps the sign-in keys of a large import in memory instead of spilling
   // them to the WAL mid-transaction (bench/README.md).
-  index->db_->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; "
-                   "PRAGMA cache_size=-65536;");
+  index->db_->exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; "
+      "PRAGMA cache_size=-65536;");
   return index;
 }
 

@@ -36,29 +36,31 @@ struct KindLoaders {
   static void instructor(Index& index, const KindFile& file) {
     Instructor instructor = read_instructor(text(file), file.relative);
     require_id_matches(instructor.id, file);
-    index.insert_row("INSERT INTO instructor (id, name, role, provider, credentials, file_id) VALUES (?, ?, ?, ?, ?, ?)",
-                     {instructor.id, instructor.name, std::string(to_string(instructor.role)), instructor.provider,
-                      std::to_string(instructor.credentials.size())},
-                     file.file_id);
+    index.insert_row(
+        "INSERT INTO instructor (id, name, role, provider, credentials, file_id) VALUES (?, ?, ?, ?, ?, ?)",
+        {instructor.id, instructor.name, std::string(to_string(instructor.role)), instructor.provider,
+         std::to_string(instructor.credentials.size())},
+        file.file_id);
   }
 
   static void plan_decision(Index& index, const KindFile& file) {
     PlanDecision decision = read_plan_decision(text(file), file.relative);
     require_id_matches(decision.plan, file);
-    index.insert_row("INSERT INTO plan_decision (plan, status, submitted_at, decided_at, approved_sha256, file_id) "
-                     "VALUES (?, ?, ?, ?, ?, ?)",
-                     {decision.plan, std::string(to_string(decision.status)), format_datetime(decision.submitted_at),
-                      decision.decided_at ? format_datetime(*decision.decided_at) : std::string(),
-                      decision.approved_sha256},
-                     file.file_id);
+    index.insert_row(
+        "INSERT INTO plan_decision (plan, status, submitted_at, decided_at, approved_sha256, file_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {decision.plan, std::string(to_string(decision.status)), format_datetime(decision.submitted_at),
+         decision.decided_at ? format_datetime(*decision.decided_at) : std::string(), decision.approved_sha256},
+        file.file_id);
   }
 
   static void plan(Index& index, const KindFile& file) {
     Plan plan = read_plan(text(file), file.relative);
     require_id_matches(plan.id, file);
-    index.insert_row("INSERT INTO plan (id, provider, title, window_start, window_end, file_id) VALUES (?, ?, ?, ?, ?, ?)",
-                     {plan.id, plan.provider, plan.title, format_date(plan.window_start), format_date(plan.window_end)},
-                     file.file_id);
+    index.insert_row(
+        "INSERT INTO plan (id, provider, title, window_start, window_end, file_id) VALUES (?, ?, ?, ?, ?, ?)",
+        {plan.id, plan.provider, plan.title, format_date(plan.window_start), format_date(plan.window_end)},
+        file.file_id);
     for (const auto& instructor : plan.instructors) {
       index.insert_row("INSERT INTO plan_instructor (plan, instructor, file_id) VALUES (?, ?, ?)",
                        {plan.id, instructor}, file.file_id);
@@ -68,11 +70,12 @@ struct KindLoaders {
   static void session(Index& index, const KindFile& file) {
     Session session = read_session(text(file), file.relative);
     require_id_matches(session.id, file);
-    index.insert_row("INSERT INTO session (id, plan, start, end, location, mode, status, file_id) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     {session.id, session.plan, format_datetime(session.start), format_datetime(session.end),
-                      session.location, std::string(to_string(session.mode)), std::string(to_string(session.status))},
-                     file.file_id);
+    index.insert_row(
+        "INSERT INTO session (id, plan, start, end, location, mode, status, file_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {session.id, session.plan, format_datetime(session.start), format_datetime(session.end), session.location,
+         std::string(to_string(session.mode)), std::string(to_string(session.status))},
+        file.file_id);
     for (const auto& instructor : session.instructors) {
       index.insert_row("INSERT INTO session_instructor (session, instructor, file_id) VALUES (?, ?, ?)",
                        {session.id, instructor}, file.file_id);
@@ -182,7 +185,9 @@ std::vector<std::pair<std::string, const RecordKind*>> scan_record(const fs::pat
       std::vector<std::string> next;
       bool last = i + 1 == parts.size();
       for (const auto& prefix : found) {
-        auto join = [&](std::string_view name) { return prefix.empty() ? std::string(name) : prefix + "/" + std::string(name); };
+        auto join = [&](std::string_view name) {
+          return prefix.empty() ? std::string(name) : prefix + "/" + std::string(name);
+        };
         if (parts[i].find('*') == std::string_view::npos) {
           next.push_back(join(parts[i]));
           continue;

@@ -1,12 +1,11 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
-#include "ldt/index/index.hpp"
-
 #include <algorithm>
 #include <unordered_map>
 
 #include "ldt/domain/signin.hpp"
+#include "ldt/index/index.hpp"
 
 namespace ldt {
 
@@ -131,9 +130,10 @@ std::optional<TraineeContact> Index::trainee(std::string_view id_number) {
   // One pass over the trainee's rows (few), newest first: the name of the latest import, and the
   // latest non-empty phone and address.
   if (!trainee_query_) {
-    trainee_query_ = std::make_unique<SQLite::Statement>(
-        *db_, "SELECT name, phone, address FROM signin WHERE id_number = ? "
-              "ORDER BY imported_at DESC, updated_at DESC, session DESC, ord DESC");
+    trainee_query_ =
+        std::make_unique<SQLite::Statement>(*db_,
+                                            "SELECT name, phone, address FROM signin WHERE id_number = ? "
+                                            "ORDER BY imported_at DESC, updated_at DESC, session DESC, ord DESC");
   }
   auto& q = *trainee_query_;
   q.reset();
@@ -192,11 +192,12 @@ void Index::for_each_attendance(const ReportFilter& filter, const std::function<
   // One scan in table order (no ORDER BY: walking an index and looking up every row is several
   // times slower), aggregated per (session, trainee) here, then sorted once.
   auto sql = filter_sql(filter, "g.session");
-  SQLite::Statement q(*db_, fmt::format("SELECT g.session, coalesce(p.provider, ''), substr(s.start, 1, 7), g.id_number, "
-                                        "g.town, g.categories, g.day, g.ord FROM signin g "
-                                        "JOIN session s ON s.id = g.session LEFT JOIN plan p ON p.id = s.plan "
-                                        "WHERE 1 = 1{}",
-                                        sql.where));
+  SQLite::Statement q(*db_,
+                      fmt::format("SELECT g.session, coalesce(p.provider, ''), substr(s.start, 1, 7), g.id_number, "
+                                  "g.town, g.categories, g.day, g.ord FROM signin g "
+                                  "JOIN session s ON s.id = g.session LEFT JOIN plan p ON p.id = s.plan "
+                                  "WHERE 1 = 1{}",
+                                  sql.where));
   bind_all(q, sql.values);
   struct SessionInfo {
     std::string id, provider, month;
@@ -219,7 +220,8 @@ void Index::for_each_attendance(const ReportFilter& filter, const std::function<
   while (q.executeStep()) {
     std::string_view session = q.getColumn(0).getText();
     if (sessions.empty() || sessions[current].id != session) {
-      auto [it, inserted] = session_index.try_emplace(std::string(session), static_cast<std::uint32_t>(sessions.size()));
+      auto [it, inserted] =
+          session_index.try_emplace(std::string(session), static_cast<std::uint32_t>(sessions.size()));
       if (inserted) sessions.push_back({std::string(session), q.getColumn(1).getString(), q.getColumn(2).getString()});
       current = it->second;
     }

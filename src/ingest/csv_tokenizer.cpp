@@ -26,11 +26,9 @@ long long first_offset(long long a, long long b) {
 
 }  // namespace
 
-CsvTokenizer::CsvTokenizer(LineReader lines, char separator)
-    : lines_(std::move(lines)), separator_(separator) {}
+CsvTokenizer::CsvTokenizer(LineReader lines, char separator) : lines_(std::move(lines)), separator_(separator) {}
 
-CsvTokenizer::QuoteEnd CsvTokenizer::scan_quoted(std::string& cell, std::size_t& position,
-                                                 bool capped) {
+CsvTokenizer::QuoteEnd CsvTokenizer::scan_quoted(std::string& cell, std::size_t& position, bool capped) {
   const auto store = [&](std::string_view piece) {
     if (capped && cell.size() + piece.size() > k_buffered_cell_bytes) {
       overflow_ = true;

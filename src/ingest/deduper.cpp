@@ -81,8 +81,8 @@ SigninDecision SigninDeduper::decide(const StoredSignin& signin) {
                                   "one is kept")};
     }
   } else {
-    bool day_new_contact = (phone != 0 && phone != day->second.phone_hash) ||
-                           (address != 0 && address != day->second.address_hash);
+    bool day_new_contact =
+        (phone != 0 && phone != day->second.phone_hash) || (address != 0 && address != day->second.address_hash);
     if (!day_new_contact) {
       decision.verdict = SigninVerdict::duplicate;
       return decision;

@@ -116,10 +116,13 @@ char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c -
 
 std::string_view encoding_name(Encoding encoding) {
   switch (encoding) {
-    case Encoding::utf8: return "utf-8";
-    case Encoding::gb18030: return "gb18030";
+    case Encoding::utf8:
+      return "utf-8";
+    case Encoding::gb18030:
+      return "gb18030";
     case Encoding::utf16le:
-    case Encoding::utf16be: return "utf-16";
+    case Encoding::utf16be:
+      return "utf-16";
   }
   return "utf-8";
 }
@@ -145,12 +148,15 @@ EncodingDecision choose_encoding(std::string_view head, bool whole_file, Encodin
   if (head.starts_with("\xFE\xFF")) utf16_bom = Encoding::utf16be;
 
   switch (choice) {
-    case EncodingChoice::utf8: return {Encoding::utf8, utf8_bom ? 3U : 0U};
-    case EncodingChoice::gb18030: return {Encoding::gb18030, 0};
+    case EncodingChoice::utf8:
+      return {Encoding::utf8, utf8_bom ? 3U : 0U};
+    case EncodingChoice::gb18030:
+      return {Encoding::gb18030, 0};
     case EncodingChoice::utf16:
       if (utf16_bom) return {*utf16_bom, 2};
       return {guess_utf16_order(head).value_or(Encoding::utf16le), 0};
-    case EncodingChoice::auto_detect: break;
+    case EncodingChoice::auto_detect:
+      break;
   }
   if (utf8_bom) return {Encoding::utf8, 3};
   if (utf16_bom) return {*utf16_bom, 2};
@@ -169,16 +175,22 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t index) {
 LineDecoder::LineDecoder(Encoding encoding) : encoding_(encoding) {
   const char* from = nullptr;
   switch (encoding) {
-    case Encoding::utf8: return;
-    case Encoding::gb18030: from = "GB18030"; break;
-    case Encoding::utf16le: from = "UTF-16LE"; break;
-    case Encoding::utf16be: from = "UTF-16BE"; break;
+    case Encoding::utf8:
+      return;
+    case Encoding::gb18030:
+      from = "GB18030";
+      break;
+    case Encoding::utf16le:
+      from = "UTF-16LE";
+      break;
+    case Encoding::utf16be:
+      from = "UTF-16BE";
+      break;
   }
   iconv_t handle = iconv_open("UTF-8", from);
   // iconv_open fails with (iconv_t)-1: compare the handle's value instead of forming that pointer.
   if (reinterpret_cast<std::intptr_t>(handle) == -1) {
-    throw internal_error(fmt::format(fmt::runtime(tr("iconv cannot convert from {}: {}")), from,
-                                     std::strerror(errno)));
+    throw internal_error(fmt::format(fmt::runtime(tr("iconv cannot convert from {}: {}")), from, std::strerror(errno)));
   }
   iconv_ = handle;
 }

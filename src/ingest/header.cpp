@@ -26,8 +26,10 @@ std::size_t removable_length(std::string_view text, std::size_t index) {
     case '\r':
     case '\n':
     case '\v':
-    case '\f': return 1;
-    default: break;
+    case '\f':
+      return 1;
+    default:
+      break;
   }
   if (rest.starts_with("\xE3\x80\x80")) return 3;  // U+3000 ideographic space
   if (rest.starts_with("\xC2\xA0")) return 2;      // U+00A0 no-break space
@@ -80,22 +82,38 @@ std::size_t trailing_note_start(std::string_view text) {
 
 std::string_view field_id(Field field) {
   switch (field) {
-    case Field::name: return "name";
-    case Field::id_number: return "id_number";
-    case Field::phone: return "phone";
-    case Field::address: return "address";
-    case Field::town: return "town";
-    case Field::village: return "village";
-    case Field::category: return "category";
-    case Field::poor_household: return "poor_household";
-    case Field::disabled: return "disabled";
-    case Field::signed_at: return "signed_at";
-    case Field::gender: return "gender";
-    case Field::note: return "note";
-    case Field::reject_source_file: return "source_file";
-    case Field::reject_line: return "line";
-    case Field::reject_info: return "reject_info";
-    case Field::extra: return "extra";
+    case Field::name:
+      return "name";
+    case Field::id_number:
+      return "id_number";
+    case Field::phone:
+      return "phone";
+    case Field::address:
+      return "address";
+    case Field::town:
+      return "town";
+    case Field::village:
+      return "village";
+    case Field::category:
+      return "category";
+    case Field::poor_household:
+      return "poor_household";
+    case Field::disabled:
+      return "disabled";
+    case Field::signed_at:
+      return "signed_at";
+    case Field::gender:
+      return "gender";
+    case Field::note:
+      return "note";
+    case Field::reject_source_file:
+      return "source_file";
+    case Field::reject_line:
+      return "line";
+    case Field::reject_info:
+      return "reject_info";
+    case Field::extra:
+      return "extra";
   }
   return "extra";
 }
@@ -160,8 +178,7 @@ std::optional<HeaderMap> find_header(const std::vector<Record>& records, const C
   for (std::size_t i = 0; i < record.cells.size(); ++i) {
     if (!normalize_header_cell(record.cells[i]).empty()) header.width = i + 1;
   }
-  header.names.assign(record.cells.begin(),
-                      record.cells.begin() + static_cast<std::ptrdiff_t>(header.width));
+  header.names.assign(record.cells.begin(), record.cells.begin() + static_cast<std::ptrdiff_t>(header.width));
   header.is_fix_file = header.width >= k_fix_columns.size();
   for (std::size_t i = 0; header.is_fix_file && i < k_fix_columns.size(); ++i) {
     header.is_fix_file = normalize_header_cell(header.names[i]) == k_fix_columns[i].first;

@@ -19,8 +19,7 @@ namespace {
 constexpr std::size_t k_npos = std::string_view::npos;
 
 Error read_error(const std::string& display_name, int error_number) {
-  return input_error(fmt::format(fmt::runtime(tr("cannot read the file: {}")),
-                                 std::strerror(error_number)),
+  return input_error(fmt::format(fmt::runtime(tr("cannot read the file: {}")), std::strerror(error_number)),
                      tr("check the path and that you may read the file"), display_name);
 }
 
@@ -33,9 +32,7 @@ class MemorySource final : public ByteSource {
     position_ += count;
     return count;
   }
-  void seek(long long offset) override {
-    position_ = std::min(static_cast<std::size_t>(offset), bytes_.size());
-  }
+  void seek(long long offset) override { position_ = std::min(static_cast<std::size_t>(offset), bytes_.size()); }
 
  private:
   std::string bytes_;
@@ -70,13 +67,11 @@ class FileSource final : public ByteSource {
 
 }  // namespace
 
-std::unique_ptr<ByteSource> open_file_source(const std::string& path,
-                                             const std::string& display_name) {
+std::unique_ptr<ByteSource> open_file_source(const std::string& path, const std::string& display_name) {
   const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (descriptor < 0) {
     const int error_number = errno;
-    throw input_error(fmt::format(fmt::runtime(tr("cannot open the file: {}")),
-                                  std::strerror(error_number)),
+    throw input_error(fmt::format(fmt::runtime(tr("cannot open the file: {}")), std::strerror(error_number)),
                       tr("check the path and that you may read the file"), display_name);
   }
   struct stat status {};
@@ -87,8 +82,8 @@ std::unique_ptr<ByteSource> open_file_source(const std::string& path,
   }
   if (S_ISDIR(status.st_mode)) {
     ::close(descriptor);
-    throw input_error(tr("this is a directory, not a file"),
-                      tr("give the path of the exported sign-in file"), display_name);
+    throw input_error(tr("this is a directory, not a file"), tr("give the path of the exported sign-in file"),
+                      display_name);
   }
   auto file = std::make_unique<FileSource>(descriptor, display_name);
   if (S_ISREG(status.st_mode)) return file;
@@ -105,8 +100,7 @@ std::unique_ptr<ByteSource> make_memory_source(std::string bytes) {
   return std::make_unique<MemorySource>(std::move(bytes));
 }
 
-LineReader::LineReader(std::unique_ptr<ByteSource> source, Encoding encoding,
-                       long long start_offset)
+LineReader::LineReader(std::unique_ptr<ByteSource> source, Encoding encoding, long long start_offset)
     : source_(std::move(source)),
       decoder_(encoding),
       wide_(encoding == Encoding::utf16le || encoding == Encoding::utf16be) {
@@ -135,8 +129,7 @@ std::size_t LineReader::find_terminator_8bit(std::size_t from) {
   const auto refresh = [&](std::size_t& cached, char wanted) {
     if (cache_valid_ && (cached == k_npos || cached >= from)) return;
     const void* hit = std::memchr(buffer_.data() + from, wanted, length_ - from);
-    cached = hit == nullptr ? k_npos : static_cast<std::size_t>(static_cast<const char*>(hit) -
-                                                                 buffer_.data());
+    cached = hit == nullptr ? k_npos : static_cast<std::size_t>(static_cast<const char*>(hit) - buffer_.data());
   };
   refresh(next_lf_, '\n');
   refresh(next_cr_, '\r');
@@ -171,10 +164,10 @@ bool LineReader::next(PhysicalLine& line) {
       break;
     }
     terminator = unit;
-    const bool is_cr = wide_ ? (decoder_.encoding() == Encoding::utf16le
-                                    ? buffer_[end] == '\r' && buffer_[end + 1] == '\0'
-                                    : buffer_[end] == '\0' && buffer_[end + 1] == '\r')
-                             : buffer_[end] == '\r';
+    const bool is_cr =
+        wide_ ? (decoder_.encoding() == Encoding::utf16le ? buffer_[end] == '\r' && buffer_[end + 1] == '\0'
+                                                          : buffer_[end] == '\0' && buffer_[end + 1] == '\r')
+              : buffer_[end] == '\r';
     if (!is_cr) break;
     if (end + 2 * unit > length_ && !end_of_file_) {  // CR at the buffer's end: LF may follow
       fill();
@@ -182,9 +175,8 @@ bool LineReader::next(PhysicalLine& line) {
     }
     if (end + 2 * unit <= length_) {
       const char* after = buffer_.data() + end + unit;
-      const bool lf = wide_ ? (decoder_.encoding() == Encoding::utf16le
-                                   ? after[0] == '\n' && after[1] == '\0'
-                                   : after[0] == '\0' && after[1] == '\n')
+      const bool lf = wide_ ? (decoder_.encoding() == Encoding::utf16le ? after[0] == '\n' && after[1] == '\0'
+                                                                        : after[0] == '\0' && after[1] == '\n')
                             : after[0] == '\n';
       if (lf) terminator = 2 * unit;
     }

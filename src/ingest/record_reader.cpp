@@ -17,9 +17,7 @@ namespace {
 constexpr std::size_t k_probe_bytes = std::size_t{256} * 1024;
 constexpr std::array<char, 3> k_separators{',', '\t', ';'};
 
-bool is_wide(Encoding encoding) {
-  return encoding == Encoding::utf16le || encoding == Encoding::utf16be;
-}
+bool is_wide(Encoding encoding) { return encoding == Encoding::utf16le || encoding == Encoding::utf16be; }
 
 /// The 16-bit units of UTF-16 text, or the bytes of 8-bit text, one at a time.
 template <typename Visit>
@@ -37,8 +35,7 @@ void for_each_unit(std::string_view bytes, Encoding encoding, Visit visit) {
 }
 
 bool is_blank_unit(unsigned unit) {
-  return unit == ' ' || unit == '\t' || unit == '\r' || unit == '\n' || unit == '\f' ||
-         unit == '\v' || unit == 0xFEFF;
+  return unit == ' ' || unit == '\t' || unit == '\r' || unit == '\n' || unit == '\f' || unit == '\v' || unit == 0xFEFF;
 }
 
 /// Reads up to `size` bytes from the current position; fewer only at end of file.
@@ -55,13 +52,12 @@ std::string read_up_to(ByteSource& source, std::size_t size) {
 }
 
 [[noreturn]] void throw_empty(const std::string& display_name) {
-  throw input_error(tr("the file is empty (no rows)"),
-                    tr("export the sign-in sheet again and check that it has rows"), display_name);
+  throw input_error(tr("the file is empty (no rows)"), tr("export the sign-in sheet again and check that it has rows"),
+                    display_name);
 }
 
 /// Refuses what is not delimited text. README "How each row and cell is read"; exit 2.
-void check_is_text(std::string_view head, const EncodingDecision& decision,
-                   const std::string& display_name) {
+void check_is_text(std::string_view head, const EncodingDecision& decision, const std::string& display_name) {
   if (head.starts_with("PK\x03\x04") || head.starts_with("PK\x05\x06") ||
       head.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
     throw input_error(tr("this is an Excel workbook (or another zip/Office file), not a CSV file"),
@@ -84,8 +80,7 @@ void check_is_text(std::string_view head, const EncodingDecision& decision,
 }
 
 /// True when the file holds nothing but a BOM and white space; scans past `head` if needed.
-bool is_blank_file(ByteSource& source, std::string_view head, bool whole_file,
-                   const EncodingDecision& decision) {
+bool is_blank_file(ByteSource& source, std::string_view head, bool whole_file, const EncodingDecision& decision) {
   bool blank = true;
   const auto check = [&](std::string_view bytes) {
     for_each_unit(bytes, decision.encoding, [&](unsigned unit) {
@@ -116,8 +111,7 @@ std::string_view whole_lines(std::string_view head, Encoding encoding) {
 }
 
 /// README "How each row and cell is read" separator choice; see `RecordReader`.
-char choose_separator(std::string_view probe, const EncodingDecision& decision,
-                      const ColumnVocabulary& columns) {
+char choose_separator(std::string_view probe, const EncodingDecision& decision, const ColumnVocabulary& columns) {
   struct Trial {
     int score = -1;
     int line = 0;
@@ -125,10 +119,9 @@ char choose_separator(std::string_view probe, const EncodingDecision& decision,
   };
   std::array<Trial, k_separators.size()> trials{};
   for (std::size_t s = 0; s < k_separators.size(); ++s) {
-    CsvTokenizer tokenizer(
-        LineReader(make_memory_source(std::string(probe)), decision.encoding,
-                   static_cast<long long>(decision.bom_length)),
-        k_separators[s]);
+    CsvTokenizer tokenizer(LineReader(make_memory_source(std::string(probe)), decision.encoding,
+                                      static_cast<long long>(decision.bom_length)),
+                           k_separators[s]);
     Record record;
     for (std::size_t n = 0; n < k_header_search_records && tokenizer.next(record); ++n) {
       const int score = header_score(record.cells, columns);
@@ -157,8 +150,7 @@ char choose_separator(std::string_view probe, const EncodingDecision& decision,
   while (lines.next(line) && line.number <= last_line) {
     if (line.number < first_line) continue;
     for (std::size_t s = 0; s < k_separators.size(); ++s) {
-      occurrences[s] += static_cast<std::size_t>(std::count(line.text.begin(), line.text.end(),
-                                                            k_separators[s]));
+      occurrences[s] += static_cast<std::size_t>(std::count(line.text.begin(), line.text.end(), k_separators[s]));
     }
   }
   std::size_t chosen = 0;
@@ -181,10 +173,8 @@ class RecordReader::Impl {
 
 namespace {
 
-std::unique_ptr<RecordReader::Impl> open_reader(std::unique_ptr<ByteSource> source,
-                                                EncodingChoice choice,
-                                                const std::string& display_name,
-                                                const ColumnVocabulary& columns) {
+std::unique_ptr<RecordReader::Impl> open_reader(std::unique_ptr<ByteSource> source, EncodingChoice choice,
+                                                const std::string& display_name, const ColumnVocabulary& columns) {
   const std::string head = read_up_to(*source, k_probe_bytes);
   const bool whole_file = head.size() < k_probe_bytes;
   if (head.empty()) throw_empty(display_name);
@@ -192,24 +182,21 @@ std::unique_ptr<RecordReader::Impl> open_reader(std::unique_ptr<ByteSource> sour
   check_is_text(head, decision, display_name);
   if (is_blank_file(*source, head, whole_file, decision)) throw_empty(display_name);
   const char separator =
-      choose_separator(whole_file ? std::string_view(head) : whole_lines(head, decision.encoding),
-                       decision, columns);
-  return std::make_unique<RecordReader::Impl>(
-      CsvTokenizer(LineReader(std::move(source), decision.encoding,
-                              static_cast<long long>(decision.bom_length)),
-                   separator));
+      choose_separator(whole_file ? std::string_view(head) : whole_lines(head, decision.encoding), decision, columns);
+  return std::make_unique<RecordReader::Impl>(CsvTokenizer(
+      LineReader(std::move(source), decision.encoding, static_cast<long long>(decision.bom_length)), separator));
 }
 
 }  // namespace
 
-RecordReader::RecordReader(const std::string& path, EncodingChoice choice,
-                           const std::string& display_name, const ColumnVocabulary& columns)
+RecordReader::RecordReader(const std::string& path, EncodingChoice choice, const std::string& display_name,
+                           const ColumnVocabulary& columns)
     : impl_(open_reader(open_file_source(path, display_name), choice, display_name, columns)) {}
 
 RecordReader::RecordReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
-RecordReader RecordReader::from_bytes(std::string bytes, EncodingChoice choice,
-                                      const std::string& display_name, const ColumnVocabulary& columns) {
+RecordReader RecordReader::from_bytes(std::string bytes, EncodingChoice choice, const std::string& display_name,
+                                      const ColumnVocabulary& columns) {
   return RecordReader(open_reader(make_memory_source(std::move(bytes)), choice, display_name, columns));
 }
 

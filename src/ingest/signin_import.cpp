@@ -75,10 +75,9 @@ HeaderMap SigninImport::read_header(RecordReader& reader, std::vector<Record>& h
   }
   for (const auto& expected : columns_.expected) {
     if (!expected.required || header->column(expected.field)) continue;
-    throw input_error(fmt::format(fmt::runtime(tr("the header on line {} has no {} column")), header->line,
-                                  expected.required_label),
-                      fmt::format(fmt::runtime(tr("expected columns such as: {}")), columns_.expected_columns()), file,
-                      header->line);
+    throw input_error(
+        fmt::format(fmt::runtime(tr("the header on line {} has no {} column")), header->line, expected.required_label),
+        fmt::format(fmt::runtime(tr("expected columns such as: {}")), columns_.expected_columns()), file, header->line);
   }
   return *header;
 }
@@ -134,7 +133,8 @@ void SigninImport::import_record(FileReport& report, const HeaderMap& header, co
                 origin, report.archived_before);
     return;
   }
-  for (auto& warning : row.warnings) report.warnings.push_back(at_line(std::move(warning), record.line, Severity::warning));
+  for (auto& warning : row.warnings)
+    report.warnings.push_back(at_line(std::move(warning), record.line, Severity::warning));
   if (decision.warning) report.warnings.push_back(at_line(*decision.warning, record.line, Severity::warning));
   if (origin) close_reject(*origin);
   StoredSignin& signin = *row.signin;
@@ -143,7 +143,9 @@ void SigninImport::import_record(FileReport& report, const HeaderMap& header, co
       ++report.accepted;
       sink(signin);
       break;
-    case SigninVerdict::duplicate: ++report.duplicates; break;
+    case SigninVerdict::duplicate:
+      ++report.duplicates;
+      break;
     case SigninVerdict::updated: {
       ++report.updated;
       signin.updated_at = now_;
@@ -154,7 +156,8 @@ void SigninImport::import_record(FileReport& report, const HeaderMap& header, co
       }
       break;
     }
-    case SigninVerdict::conflict: break;
+    case SigninVerdict::conflict:
+      break;
   }
 }
 
@@ -162,8 +165,8 @@ const FileReport& SigninImport::import_file(const std::string& path, const Signi
   FileReport report;
   report.file = std::filesystem::path(path).filename().string();
   report.sha256 = sha256_file(path);
-  report.archived_before = std::any_of(sources_.begin(), sources_.end(),
-                                       [&](const StoredSource& s) { return s.sha256 == report.sha256; });
+  report.archived_before =
+      std::any_of(sources_.begin(), sources_.end(), [&](const StoredSource& s) { return s.sha256 == report.sha256; });
   RecordReader reader(path, encoding_, path, columns_);
   report.encoding = std::string(encoding_name(reader.encoding()));
   std::vector<Record> head;
@@ -177,8 +180,8 @@ const FileReport& SigninImport::import_file(const std::string& path, const Signi
   if (!report.archived_before) {
     report.stored_as = report.sha256 + std::filesystem::path(path).extension().string();
     sources_.push_back(StoredSource{report.sha256, report.file, report.stored_as, report.encoding, now_, actor_,
-                                    report.header_line, report.rows, report.accepted, report.duplicates,
-                                    report.updated, report.rejected, report.title});
+                                    report.header_line, report.rows, report.accepted, report.duplicates, report.updated,
+                                    report.rejected, report.title});
   }
   reports_.push_back(std::move(report));
   return reports_.back();

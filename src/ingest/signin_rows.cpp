@@ -44,9 +44,13 @@ std::string extra_json(const HeaderMap& header, const Record& record, const std:
 std::optional<Issue> flag_categories(std::string_view cell, Category category, const char* column,
                                      std::vector<Category>& categories) {
   switch (parse_flag(cell)) {
-    case FlagValue::yes: categories.push_back(category); return std::nullopt;
-    case FlagValue::no: return std::nullopt;
-    case FlagValue::invalid: break;
+    case FlagValue::yes:
+      categories.push_back(category);
+      return std::nullopt;
+    case FlagValue::no:
+      return std::nullopt;
+    case FlagValue::invalid:
+      break;
   }
   return issue("category-unknown", column,
                fmt::format(fmt::runtime(tr("\"{}\" is not a yes/no value; write 是/否 (also √, 1/0, Y/N, 有/无)")),
@@ -125,8 +129,8 @@ NormalizedRow normalize_row(const HeaderMap& header, const Record& record, const
                                      categories.categories)) {
     return reject(*problem);
   }
-  SigninDateResult date = parse_signin_date(cell_of(header, record, Field::signed_at), session.first_day,
-                                            session.last_day);
+  SigninDateResult date =
+      parse_signin_date(cell_of(header, record, Field::signed_at), session.first_day, session.last_day);
   if (date.reject) return reject(*date.reject);
 
   StoredSignin s;

@@ -10,20 +10,16 @@ namespace ldt {
 
 namespace {
 using Json = nlohmann::ordered_json;
-constexpr std::string_view k_zero_hash =
-    "0000000000000000000000000000000000000000000000000000000000000000";
+constexpr std::string_view k_zero_hash = "0000000000000000000000000000000000000000000000000000000000000000";
 
 Json body_of(const JournalEntry& entry) {
   Json files = Json::array();
   for (const auto& [path, sha] : entry.files) files.push_back({{"path", path}, {"sha256", sha}});
-  return Json{{"seq", entry.seq},         {"time", entry.time},     {"actor", entry.actor},
-              {"command", entry.command}, {"target", entry.target}, {"files", files},
-              {"prev", entry.prev}};
+  return Json{{"seq", entry.seq},       {"time", entry.time}, {"actor", entry.actor}, {"command", entry.command},
+              {"target", entry.target}, {"files", files},     {"prev", entry.prev}};
 }
 
-std::string hash_of(const JournalEntry& entry) {
-  return sha256_hex(entry.prev + body_of(entry).dump());
-}
+std::string hash_of(const JournalEntry& entry) { return sha256_hex(entry.prev + body_of(entry).dump()); }
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -51,8 +47,7 @@ JournalEntry parse_entry(const std::string& line, int number) {
     return entry;
   } catch (const nlohmann::json::exception&) {
     throw input_error(tr("journal line is not a valid entry"),
-                      tr("restore journal.jsonl from a backup or version control"),
-                      paths::k_journal, number);
+                      tr("restore journal.jsonl from a backup or version control"), paths::k_journal, number);
   }
 }
 }  // namespace
@@ -79,7 +74,7 @@ void stage_journal_entry(const fs::path& root, WriteSet& writes, JournalEntry en
 }
 
 std::vector<std::pair<std::string, std::string>> commit_journalled(const fs::path& root, WriteSet& writes,
-                                                                     JournalEntry entry) {
+                                                                   JournalEntry entry) {
   writes.finish_all();
   auto files = writes.written();
   entry.files = files;

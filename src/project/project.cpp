@@ -1,6 +1,7 @@
 #include "ldt/project/project.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -8,7 +9,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <fmt/format.h>
 #include <thread>
 
 #include "ldt/util/i18n.hpp"
@@ -19,9 +19,8 @@ fs::path locate_project(std::string_view dash_c) {
   auto has_settings = [](const fs::path& dir) { return fs::is_regular_file(dir / paths::k_settings); };
   auto explicit_dir = [&](const fs::path& dir, const char* source) {
     if (!has_settings(dir)) {
-      throw input_error(
-          fmt::format(fmt::runtime(tr("{} is not an ldt project (no ldt.toml there)")), dir.string()),
-          fmt::format(fmt::runtime(tr("check {} or create a project with `ldt init`")), source));
+      throw input_error(fmt::format(fmt::runtime(tr("{} is not an ldt project (no ldt.toml there)")), dir.string()),
+                        fmt::format(fmt::runtime(tr("check {} or create a project with `ldt init`")), source));
     }
     return fs::absolute(dir);
   };
@@ -60,8 +59,8 @@ void ProjectLock::change(Mode mode) {
 }
 
 void ProjectLock::acquire(Mode mode) {
-  auto deadline = std::chrono::steady_clock::now() +
-                  std::chrono::milliseconds(static_cast<long long>(timeout_seconds_ * 1000));
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long long>(timeout_seconds_ * 1000));
   int operation = (mode == Mode::exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB;
   while (::flock(fd_, operation) != 0) {
     if (errno != EWOULDBLOCK && errno != EINTR) {
@@ -69,8 +68,7 @@ void ProjectLock::acquire(Mode mode) {
     }
     if (std::chrono::steady_clock::now() >= deadline) {
       throw state_error(
-          fmt::format(fmt::runtime(tr("the project is locked by another ldt command (waited {} s)")),
-                      timeout_seconds_),
+          fmt::format(fmt::runtime(tr("the project is locked by another ldt command (waited {} s)")), timeout_seconds_),
           tr("wait for the other command to finish and try again; raise [rules] "
              "lock_timeout_seconds in ldt.toml if imports are long"));
     }

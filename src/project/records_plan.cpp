@@ -32,11 +32,10 @@ Plan read_plan(std::string_view text, std::string_view file) {
     plan.schedule.push_back(std::move(entry));
   }
   if (plan.window_end < plan.window_start) {
-    records::throw_if_any({Diagnostic{Severity::error, "date-order", std::string(file),
-                                      records::line_of(doc, "window_end"), "window_end",
-                                      tr("window_end is before window_start"),
-                                      fmt::format(fmt::runtime(tr("use a day on or after {}")),
-                                                  format_date(plan.window_start))}});
+    records::throw_if_any(
+        {Diagnostic{Severity::error, "date-order", std::string(file), records::line_of(doc, "window_end"), "window_end",
+                    tr("window_end is before window_start"),
+                    fmt::format(fmt::runtime(tr("use a day on or after {}")), format_date(plan.window_start))}});
   }
   return plan;
 }
@@ -91,11 +90,11 @@ PlanDecision read_plan_decision(std::string_view text, std::string_view file) {
     amendment.approved_at = records::datetime(*item, "approved_at");
     amendment.approved_by = records::text(*item, "approved_by");
     if (!numbers.insert(amendment.number).second) {
-      problems.push_back(Diagnostic{
-          Severity::error, "duplicate-amendment", std::string(file),
-          records::line_of(*item, "number"), fmt::format("amendments[{}].number", position),
-          fmt::format(fmt::runtime(tr("amendment number {} is used twice")), amendment.number),
-          tr("number the amendments 1, 2, 3, … in the order they were requested")});
+      problems.push_back(
+          Diagnostic{Severity::error, "duplicate-amendment", std::string(file), records::line_of(*item, "number"),
+                     fmt::format("amendments[{}].number", position),
+                     fmt::format(fmt::runtime(tr("amendment number {} is used twice")), amendment.number),
+                     tr("number the amendments 1, 2, 3, … in the order they were requested")});
     }
     decision.amendments.push_back(std::move(amendment));
   }

@@ -37,8 +37,7 @@ Instructor read_instructor(std::string_view text, std::string_view file) {
   Instructor instructor;
   instructor.id = records::text(doc, "id");
   instructor.name = records::text(doc, "name");
-  instructor.role =
-      instructor_role_from(records::text(doc, "role")).value_or(InstructorRole::lecturer);
+  instructor.role = instructor_role_from(records::text(doc, "role")).value_or(InstructorRole::lecturer);
   instructor.provider = records::text(doc, "provider");
   instructor.phone = records::text(doc, "phone");
   instructor.practice_years = static_cast<int>(records::integer(doc, "practice_years", 0));
@@ -49,19 +48,16 @@ Instructor read_instructor(std::string_view text, std::string_view file) {
   for (const toml::table* item : records::tables(doc, "credentials")) {
     ++position;
     Credential credential;
-    credential.kind =
-        credential_kind_from(records::text(*item, "kind")).value_or(CredentialKind::other);
+    credential.kind = credential_kind_from(records::text(*item, "kind")).value_or(CredentialKind::other);
     credential.number = records::text(*item, "number");
     credential.issuer = records::text(*item, "issuer");
     credential.valid_from = records::date(*item, "valid_from").value_or(Date{});
     credential.valid_until = records::date(*item, "valid_until");
     if (credential.valid_until && *credential.valid_until < credential.valid_from) {
-      problems.push_back(Diagnostic{Severity::error, "date-order", std::string(file),
-                                    records::line_of(*item, "valid_until"),
-                                    fmt::format("credentials[{}].valid_until", position),
-                                    tr("valid_until is before valid_from"),
-                                    fmt::format(fmt::runtime(tr("use a day on or after {}")),
-                                                format_date(credential.valid_from))});
+      problems.push_back(
+          Diagnostic{Severity::error, "date-order", std::string(file), records::line_of(*item, "valid_until"),
+                     fmt::format("credentials[{}].valid_until", position), tr("valid_until is before valid_from"),
+                     fmt::format(fmt::runtime(tr("use a day on or after {}")), format_date(credential.valid_from))});
     }
     instructor.credentials.push_back(std::move(credential));
   }

@@ -24,10 +24,10 @@ Session read_session(std::string_view text, std::string_view file) {
   session.closed_at = records::datetime(doc, "closed_at");
   session.ended_at = records::datetime(doc, "ended_at");
   if (session.end <= session.start) {
-    records::throw_if_any({Diagnostic{
-        Severity::error, "date-order", std::string(file), records::line_of(doc, "end"), "end",
-        tr("the end is not after the start"),
-        fmt::format(fmt::runtime(tr("use a time after {}")), format_datetime(session.start))}});
+    records::throw_if_any(
+        {Diagnostic{Severity::error, "date-order", std::string(file), records::line_of(doc, "end"), "end",
+                    tr("the end is not after the start"),
+                    fmt::format(fmt::runtime(tr("use a time after {}")), format_datetime(session.start))}});
   }
   return session;
 }

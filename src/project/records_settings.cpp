@@ -41,14 +41,13 @@ Settings read_settings(std::string_view text, std::string_view file) {
   r.pass_threshold = records::number(rules, "pass_threshold", r.pass_threshold);
   r.sample_rate = records::number(rules, "sample_rate", r.sample_rate);
   r.min_sample = whole(rules, "min_sample", r.min_sample);
-  r.unreachable_counts = unreachable_counts_from(records::text(rules, "unreachable_counts"))
-                             .value_or(r.unreachable_counts);
+  r.unreachable_counts =
+      unreachable_counts_from(records::text(rules, "unreachable_counts")).value_or(r.unreachable_counts);
   r.min_photos = whole(rules, "min_photos", r.min_photos);
   r.rejects_grace_days = whole(rules, "rejects_grace_days", r.rejects_grace_days);
   r.min_survey_coverage = records::number(rules, "min_survey_coverage", r.min_survey_coverage);
   r.news_deadline_hours = whole(rules, "news_deadline_hours", r.news_deadline_hours);
-  r.summary_deadline_workdays =
-      whole(rules, "summary_deadline_workdays", r.summary_deadline_workdays);
+  r.summary_deadline_workdays = whole(rules, "summary_deadline_workdays", r.summary_deadline_workdays);
   r.followup_due_days = whole(rules, "followup_due_days", r.followup_due_days);
   r.audit_due_days = whole(rules, "audit_due_days", r.audit_due_days);
   r.min_practice_years = whole(rules, "min_practice_years", r.min_practice_years);
@@ -58,16 +57,14 @@ Settings read_settings(std::string_view text, std::string_view file) {
   r.lock_timeout_seconds = whole(rules, "lock_timeout_seconds", r.lock_timeout_seconds);
   if (r.min_age > r.max_age) {
     records::throw_if_any({Diagnostic{
-        Severity::error, "rules-order", std::string(file), records::line_of(rules, "max_age"),
-        "rules.max_age", tr("max_age is below min_age"),
-        fmt::format(fmt::runtime(tr("use a value of at least {}")), r.min_age)}});
+        Severity::error, "rules-order", std::string(file), records::line_of(rules, "max_age"), "rules.max_age",
+        tr("max_age is below min_age"), fmt::format(fmt::runtime(tr("use a value of at least {}")), r.min_age)}});
   }
 
   const toml::table& calendar = section("calendar");
   if (auto years = calendar["years"].as_array()) {
     for (const auto& year : *years) {
-      if (auto value = year.as_integer())
-        settings.calendar.years.push_back(static_cast<int>(value->get()));
+      if (auto value = year.as_integer()) settings.calendar.years.push_back(static_cast<int>(value->get()));
     }
   }
   settings.calendar.off = records::dates(calendar, "off");

@@ -27,8 +27,7 @@ bool valid_utf8(std::string_view text) {
       code_point = (code_point << 6) | (next & 0x3F);
     }
     constexpr unsigned k_minimum[] = {0, 0x80, 0x800, 0x10000};
-    if (code_point < k_minimum[extra] || code_point > 0x10FFFF ||
-        (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+    if (code_point < k_minimum[extra] || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) {
       return false;
     }
     i += extra + 1;
@@ -67,8 +66,7 @@ bool is_control(char c) {
 // and biographies stay readable. UTF-8 is written as is, never as \u escapes.
 std::string quote(std::string_view value) {
   if (!valid_utf8(value)) {
-    throw input_error(tr("text is not valid UTF-8"),
-                      tr("set the terminal or the source file to UTF-8 and try again"));
+    throw input_error(tr("text is not valid UTF-8"), tr("set the terminal or the source file to UTF-8 and try again"));
   }
   std::string out;
   bool multi_line = value.find('\n') != std::string_view::npos;
@@ -202,9 +200,7 @@ int line_of(const toml::table& table, std::string_view key) {
   return static_cast<int>(table.source().begin.line);
 }
 
-void Writer::line(std::string_view key, std::string_view rendered) {
-  out_ += fmt::format("{} = {}\n", key, rendered);
-}
+void Writer::line(std::string_view key, std::string_view rendered) { out_ += fmt::format("{} = {}\n", key, rendered); }
 
 void Writer::list(std::string_view key, const std::vector<std::string>& rendered) {
   if (rendered.empty()) return;
@@ -261,21 +257,15 @@ void Writer::integers(std::string_view key, const std::vector<int>& values) {
   list(key, rendered);
 }
 
-void Writer::datetime(std::string_view key, const DateTime& value) {
-  line(key, format_datetime(value));
-}
+void Writer::datetime(std::string_view key, const DateTime& value) { line(key, format_datetime(value)); }
 
 void Writer::optional_datetime(std::string_view key, const std::optional<DateTime>& value) {
   if (value) datetime(key, *value);
 }
 
-void Writer::table(std::string_view name) {
-  out_ += fmt::format("{}[{}]\n", out_.empty() ? "" : "\n", name);
-}
+void Writer::table(std::string_view name) { out_ += fmt::format("{}[{}]\n", out_.empty() ? "" : "\n", name); }
 
-void Writer::array_table(std::string_view name) {
-  out_ += fmt::format("{}[[{}]]\n", out_.empty() ? "" : "\n", name);
-}
+void Writer::array_table(std::string_view name) { out_ += fmt::format("{}[[{}]]\n", out_.empty() ? "" : "\n", name); }
 
 void Writer::comment(std::string_view text) {
   constexpr size_t k_comment_column = 36;

@@ -36,8 +36,8 @@ int line_of(const toml::table& table, std::string_view key);
 /// Appends `key = value` lines in the order called.
 class Writer {
  public:
-  void text(std::string_view key, std::string_view value);           ///< always written
-  void optional_text(std::string_view key, std::string_view value);  ///< left out when empty
+  void text(std::string_view key, std::string_view value);                   ///< always written
+  void optional_text(std::string_view key, std::string_view value);          ///< left out when empty
   void texts(std::string_view key, const std::vector<std::string>& values);  ///< out when empty
   void integer(std::string_view key, long long value);
   void number(std::string_view key, double value);

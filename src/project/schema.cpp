@@ -14,7 +14,6 @@
 #include "ldt/domain/date.hpp"
 #include "ldt/util/i18n.hpp"
 #include "ldt/util/resources.hpp"
-
 #include "schema_support.hpp"
 
 namespace ldt {
@@ -41,8 +40,7 @@ class Validator {
     std::string kind = expected_kind(merged);
     if (!kind.empty() && !kind_matches(node, kind)) {
       report("schema-type", line, path,
-             fmt::format(fmt::runtime(tr("expected {}, found {}")), describe_expected(kind),
-                         describe_actual(node)),
+             fmt::format(fmt::runtime(tr("expected {}, found {}")), describe_expected(kind), describe_actual(node)),
              type_hint(node, kind));
       return;
     }
@@ -72,8 +70,7 @@ class Validator {
     return merged;
   }
 
-  void check_table(const toml::table& table, const json& schema, const std::string& path,
-                   int line) {
+  void check_table(const toml::table& table, const json& schema, const std::string& path, int line) {
     static const json k_empty = json::object();
     const json& properties = schema.contains("properties") ? schema["properties"] : k_empty;
     bool closed = schema.contains("additionalProperties");
@@ -84,8 +81,7 @@ class Validator {
       if (auto property = properties.find(name); property != properties.end()) {
         check(value, *property, field, key_line);
       } else if (closed) {
-        report("schema-unknown-key", key_line, field,
-               fmt::format(fmt::runtime(tr("unknown key \"{}\"")), name),
+        report("schema-unknown-key", key_line, field, fmt::format(fmt::runtime(tr("unknown key \"{}\"")), name),
                unknown_key_hint(name, properties));
       }
     }
@@ -96,22 +92,19 @@ class Validator {
         const json& property = properties.contains(name) ? properties[name] : k_empty;
         std::string field = key_path(path, name);
         std::string kind = expected_kind(resolve(property));
-        report("schema-missing-key", line, field,
-               fmt::format(fmt::runtime(tr("required key \"{}\" is missing")), name),
-               kind == "object" ? fmt::format(fmt::runtime(tr("add a [{}] table")), field)
-                                : fmt::format(fmt::runtime(tr("add the key \"{}\" ({})")), name,
-                                              describe_expected(kind)));
+        report("schema-missing-key", line, field, fmt::format(fmt::runtime(tr("required key \"{}\" is missing")), name),
+               kind == "object"
+                   ? fmt::format(fmt::runtime(tr("add a [{}] table")), field)
+                   : fmt::format(fmt::runtime(tr("add the key \"{}\" ({})")), name, describe_expected(kind)));
       }
     }
   }
 
-  void check_array(const toml::array& array, const json& schema, const std::string& path,
-                   int line) {
+  void check_array(const toml::array& array, const json& schema, const std::string& path, int line) {
     if (auto min_items = schema.find("minItems");
         min_items != schema.end() && array.size() < min_items->get<size_t>()) {
       report("schema-items", line, path,
-             fmt::format(fmt::runtime(tr("needs at least {} item(s), has {}")),
-                         min_items->get<size_t>(), array.size()),
+             fmt::format(fmt::runtime(tr("needs at least {} item(s), has {}")), min_items->get<size_t>(), array.size()),
              {});
     }
     auto items = schema.find("items");
@@ -128,8 +121,7 @@ class Validator {
       if (std::find(allowed->begin(), allowed->end(), *value) == allowed->end()) {
         std::vector<std::string> names;
         for (const auto& entry : *allowed) names.push_back(show(entry));
-        report("schema-enum", line, path,
-               fmt::format(fmt::runtime(tr("\"{}\" is not an allowed value")), show(*value)),
+        report("schema-enum", line, path, fmt::format(fmt::runtime(tr("\"{}\" is not an allowed value")), show(*value)),
                fmt::format(fmt::runtime(tr("allowed values: {}")), join(names)));
       }
     }
@@ -139,24 +131,21 @@ class Validator {
       bool too_short = false;
       if (auto min = schema.find("minLength"); min != schema.end() && length < min->get<size_t>()) {
         too_short = true;
-        report(
-            "schema-length", line, path,
-            min->get<size_t>() == 1
-                ? std::string(tr("must not be empty"))
-                : fmt::format(fmt::runtime(tr("needs at least {} characters")), min->get<size_t>()),
-            {});
+        report("schema-length", line, path,
+               min->get<size_t>() == 1
+                   ? std::string(tr("must not be empty"))
+                   : fmt::format(fmt::runtime(tr("needs at least {} characters")), min->get<size_t>()),
+               {});
       }
       if (auto max = schema.find("maxLength"); max != schema.end() && length > max->get<size_t>()) {
         report("schema-length", line, path,
-               fmt::format(fmt::runtime(tr("is longer than {} characters")), max->get<size_t>()),
-               {});
+               fmt::format(fmt::runtime(tr("is longer than {} characters")), max->get<size_t>()), {});
       }
       if (auto pattern = schema.find("pattern"); pattern != schema.end() && !too_short) {
         auto source = pattern->get<std::string>();
         if (!std::regex_search(text, compiled(source))) {
           report("schema-pattern", line, path,
-                 fmt::format(fmt::runtime(tr("\"{}\" is not in the expected form")), text),
-                 pattern_hint(source));
+                 fmt::format(fmt::runtime(tr("\"{}\" is not in the expected form")), text), pattern_hint(source));
         }
       }
     }
@@ -167,13 +156,11 @@ class Validator {
       bool below = min != schema.end() && number < min->get<double>();
       bool above = max != schema.end() && number > max->get<double>();
       if (below || above) {
-        std::string range =
-            max == schema.end() ? fmt::format(fmt::runtime(tr("at least {}")), show(*min))
-            : min == schema.end()
-                ? fmt::format(fmt::runtime(tr("at most {}")), show(*max))
-                : fmt::format(fmt::runtime(tr("from {} to {}")), show(*min), show(*max));
-        report("schema-range", line, path,
-               fmt::format(fmt::runtime(tr("{} is out of range")), show(*value)),
+        std::string range = max == schema.end() ? fmt::format(fmt::runtime(tr("at least {}")), show(*min))
+                            : min == schema.end()
+                                ? fmt::format(fmt::runtime(tr("at most {}")), show(*max))
+                                : fmt::format(fmt::runtime(tr("from {} to {}")), show(*min), show(*max));
+        report("schema-range", line, path, fmt::format(fmt::runtime(tr("{} is out of range")), show(*value)),
                fmt::format(fmt::runtime(tr("use a value {}")), range));
       }
     }
@@ -202,10 +189,9 @@ class Validator {
     return fmt::format(fmt::runtime(tr("did you mean \"{}\"? {}")), closest, keys);
   }
 
-  void report(const char* code, int line, const std::string& field, std::string message,
-              std::string hint) {
-    diagnostics_.push_back(Diagnostic{Severity::error, code, std::string(file_), line, field,
-                                      std::move(message), std::move(hint)});
+  void report(const char* code, int line, const std::string& field, std::string message, std::string hint) {
+    diagnostics_.push_back(
+        Diagnostic{Severity::error, code, std::string(file_), line, field, std::move(message), std::move(hint)});
   }
 
   const json& root_;
@@ -220,22 +206,20 @@ toml::table parse_toml(std::string_view text, std::string_view file) {
     return toml::parse(text, std::string(file));
   } catch (const toml::parse_error& error) {
     const auto& begin = error.source().begin;
-    throw Error(ExitCode::input,
-                Diagnostic{Severity::error,
-                           "toml-syntax",
-                           std::string(file),
-                           static_cast<int>(begin.line),
-                           {},
-                           fmt::format(fmt::runtime(tr("invalid TOML at column {}: {}")),
-                                       begin.column, error.description()),
-                           tr("text needs double quotes; dates are written 2021-03-10 and times "
-                              "2021-03-10T09:00:00+08:00, without quotes; a key may appear only "
-                              "once per table")});
+    throw Error(ExitCode::input, Diagnostic{Severity::error,
+                                            "toml-syntax",
+                                            std::string(file),
+                                            static_cast<int>(begin.line),
+                                            {},
+                                            fmt::format(fmt::runtime(tr("invalid TOML at column {}: {}")), begin.column,
+                                                        error.description()),
+                                            tr("text needs double quotes; dates are written 2021-03-10 and times "
+                                               "2021-03-10T09:00:00+08:00, without quotes; a key may appear only "
+                                               "once per table")});
   }
 }
 
-std::vector<Diagnostic> validate_toml(const toml::table& doc, std::string_view schema_name,
-                                      std::string_view file) {
+std::vector<Diagnostic> validate_toml(const toml::table& doc, std::string_view schema_name, std::string_view file) {
   const json& schema = load_schema(schema_name);
   Validator validator(schema, file);
   validator.check(doc, schema, {}, 1);
@@ -243,4 +227,3 @@ std::vector<Diagnostic> validate_toml(const toml::table& doc, std::string_view s
 }
 
 }  // namespace ldt
-

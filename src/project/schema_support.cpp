@@ -1,7 +1,5 @@
 #include "schema_support.hpp"
 
-#include "ldt/project/schema.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,6 +12,7 @@
 #include <string>
 
 #include "ldt/domain/date.hpp"
+#include "ldt/project/schema.hpp"
 #include "ldt/util/diagnostic.hpp"
 #include "ldt/util/i18n.hpp"
 #include "ldt/util/resources.hpp"
@@ -21,12 +20,12 @@
 namespace ldt::schema_support {
 namespace {
 // Keywords the validator understands; annotations are accepted and ignored.
-constexpr auto k_keywords = std::to_array<std::string_view>({
-    "$schema",   "$id",         "$comment",   "$defs",    "$ref",
-    "title",     "description", "default",    "examples", "format",
-    "type",      "x-toml",      "properties", "required", "additionalProperties",
-    "enum",      "pattern",     "minimum",    "maximum",  "minLength",
-    "maxLength", "items",       "minItems"});
+constexpr auto k_keywords =
+    std::to_array<std::string_view>({"$schema",   "$id",         "$comment",   "$defs",    "$ref",
+                                     "title",     "description", "default",    "examples", "format",
+                                     "type",      "x-toml",      "properties", "required", "additionalProperties",
+                                     "enum",      "pattern",     "minimum",    "maximum",  "minLength",
+                                     "maxLength", "items",       "minItems"});
 
 // Values of `type` and of `x-toml` (TOML value types JSON lacks).
 constexpr auto k_kinds = std::to_array<std::string_view>(
@@ -56,8 +55,7 @@ void check_keywords(const json& schema, const std::string& where) {
       throw internal_error(fmt::format("schema {}: only additionalProperties: false", where));
     } else if ((keyword == "type" || keyword == "x-toml") &&
                !(value.is_string() && is_one_of(k_kinds, value.get<std::string>()))) {
-      throw internal_error(
-          fmt::format("schema {}: unsupported {} {}", where, keyword, value.dump()));
+      throw internal_error(fmt::format("schema {}: unsupported {} {}", where, keyword, value.dump()));
     }
   }
 }
@@ -113,9 +111,8 @@ std::string join(const std::vector<std::string>& items) {
 }
 
 size_t utf8_length(std::string_view text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -129,8 +126,7 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
       size_t above = row[j];
-      row[j] = std::min(
-          {row[j] + 1, row[j - 1] + 1, diagonal + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1)});
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1)});
       diagonal = above;
     }
   }
@@ -152,8 +148,7 @@ std::string describe_expected(const std::string& kind) {
   if (kind == "number") return tr("a number");
   if (kind == "boolean") return tr("true or false");
   if (kind == "local-date") return tr("a date such as 2021-03-10");
-  if (kind == "offset-datetime")
-    return tr("a date and time with offset such as 2021-03-10T09:00:00+08:00");
+  if (kind == "offset-datetime") return tr("a date and time with offset such as 2021-03-10T09:00:00+08:00");
   return kind;
 }
 
@@ -176,8 +171,7 @@ std::string describe_actual(const toml::node& node) {
     case toml::node_type::time:
       return tr("a time of day");
     case toml::node_type::date_time:
-      return node.as_date_time()->get().offset ? tr("a date and time")
-                                               : tr("a date and time without offset");
+      return node.as_date_time()->get().offset ? tr("a date and time") : tr("a date and time without offset");
     default:
       return tr("nothing");
   }
@@ -189,8 +183,7 @@ bool kind_matches(const toml::node& node, const std::string& kind) {
   if (kind == "string") return node.is_string();
   if (kind == "integer") return node.is_integer();
   if (kind == "number") {
-    return node.is_integer() ||
-           (node.is_floating_point() && std::isfinite(node.as_floating_point()->get()));
+    return node.is_integer() || (node.is_floating_point() && std::isfinite(node.as_floating_point()->get()));
   }
   if (kind == "boolean") return node.is_boolean();
   if (kind == "local-date") return node.is_date();
@@ -211,15 +204,14 @@ std::string type_hint(const toml::node& node, const std::string& kind) {
   if (kind == "offset-datetime" && node.is_date()) {
     return tr("add the time and the offset, e.g. 2021-03-10T09:00:00+08:00");
   }
-  if (kind == "string" && (node.is_integer() || node.is_floating_point() || node.is_date() ||
-                           node.is_date_time() || node.is_boolean())) {
+  if (kind == "string" &&
+      (node.is_integer() || node.is_floating_point() || node.is_date() || node.is_date_time() || node.is_boolean())) {
     std::string shown;
     if (auto integer = node.as_integer()) shown = std::to_string(integer->get());
     return shown.empty() ? tr("put the value in double quotes")
                          : fmt::format(fmt::runtime(tr("put it in double quotes: \"{}\"")), shown);
   }
-  if ((kind == "integer" || kind == "number") && is_text)
-    return tr("write the number without quotes");
+  if ((kind == "integer" || kind == "number") && is_text) return tr("write the number without quotes");
   if (kind == "integer" && node.is_floating_point()) return tr("write a whole number, e.g. 3");
   if (kind == "array") return tr("write a list in brackets, e.g. [\"a\", \"b\"]");
   return {};
@@ -233,9 +225,6 @@ std::optional<json> scalar_json(const toml::node& node) {
   return std::nullopt;
 }
 
-std::string show(const json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
-
+std::string show(const json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
 
 }  // namespace ldt::schema_support

@@ -1,12 +1,13 @@
 #pragma once
 // Private to src/project: loading the embedded JSON Schemas and wording the validator's
 // messages (schema.cpp holds the validator itself).
+#include <toml++/toml.h>
+
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
 #include <string>
 #include <string_view>
-#include <toml++/toml.h>
 #include <vector>
 
 namespace ldt::schema_support {

@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <unordered_set>
 #include <nlohmann/json.hpp>
+#include <unordered_set>
 
 #include "ldt/domain/date.hpp"
 #include "ldt/domain/id_number.hpp"
-#include "ldt/ingest/record_reader.hpp"
 #include "ldt/domain/signin.hpp"
+#include "ldt/ingest/record_reader.hpp"
 #include "ldt/util/i18n.hpp"
 
 namespace ldt {
@@ -17,19 +17,20 @@ namespace ldt {
 namespace {
 const std::vector<std::string>& signin_csv_columns() {
   static const std::vector<std::string> k_columns = {
-    "day",     "id_number", "name",  "gender", "birth_date",    "phone",       "address",    "town",     "village",
-    "categories", "signed_at", "note", "extra", "source_sha256", "source_line", "imported_at", "updated_at"};
+      "day",     "id_number",     "name",        "gender",      "birth_date", "phone",
+      "address", "town",          "village",     "categories",  "signed_at",  "note",
+      "extra",   "source_sha256", "source_line", "imported_at", "updated_at"};
   return k_columns;
 }
 const std::vector<std::string>& reject_csv_columns() {
   static const std::vector<std::string> k_columns = {"source_file", "source_sha256", "line",   "field", "code",
-                                                   "message",     "imported_at",   "header", "cells"};
+                                                     "message",     "imported_at",   "header", "cells"};
   return k_columns;
 }
 const std::vector<std::string>& source_csv_columns() {
   static const std::vector<std::string> k_columns = {
-    "sha256", "file",     "stored_as",  "encoding", "imported_at", "imported_by", "header_line",
-    "rows",   "accepted", "duplicates", "updated",  "rejected",    "title"};
+      "sha256", "file",     "stored_as",  "encoding", "imported_at", "imported_by", "header_line",
+      "rows",   "accepted", "duplicates", "updated",  "rejected",    "title"};
   return k_columns;
 }
 
@@ -49,23 +50,21 @@ void read_canonical(const fs::path& path, std::string_view display, const std::v
   while (reader.next(record)) {
     if (record.problem != Record::Problem::none) {
       throw bad_row(display, record.line, {},
-                    record.problem == Record::Problem::quote ? tr("unbalanced quote")
-                                                             : tr("bytes that are not UTF-8"));
+                    record.problem == Record::Problem::quote ? tr("unbalanced quote") : tr("bytes that are not UTF-8"));
     }
     if (record.cells.size() == 1 && record.cells[0].empty()) continue;
     if (!header_seen) {
       if (record.cells != columns) {
         throw bad_row(display, record.line, {},
-                      fmt::format(fmt::runtime(tr("unexpected header; expected: {}")),
-                                  fmt::join(columns, ",")));
+                      fmt::format(fmt::runtime(tr("unexpected header; expected: {}")), fmt::join(columns, ",")));
       }
       header_seen = true;
       continue;
     }
     if (record.cells.size() != columns.size()) {
-      throw bad_row(display, record.line, {},
-                    fmt::format(fmt::runtime(tr("{} fields where {} were expected")), record.cells.size(),
-                                columns.size()));
+      throw bad_row(
+          display, record.line, {},
+          fmt::format(fmt::runtime(tr("{} fields where {} were expected")), record.cells.size(), columns.size()));
     }
     fn(record.cells, record.line);
   }
@@ -95,8 +94,7 @@ std::vector<std::string> parse_json_array(const std::string& text, std::string_v
 }  // namespace
 
 std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos && !value.starts_with(' ') &&
-      !value.ends_with(' ')) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos && !value.starts_with(' ') && !value.ends_with(' ')) {
     return std::string(value);
   }
   std::string out = "\"";
@@ -129,8 +127,8 @@ std::string signin_line(const StoredSignin& s) {
 }
 
 std::string reject_line(const StoredReject& r) {
-  return csv_line({r.source_file, r.source_sha256, std::to_string(r.line), r.field, r.code, r.message,
-                   r.imported_at, json_array(r.header), json_array(r.cells)});
+  return csv_line({r.source_file, r.source_sha256, std::to_string(r.line), r.field, r.code, r.message, r.imported_at,
+                   json_array(r.header), json_array(r.cells)});
 }
 
 std::string source_line(const StoredSource& s) {
@@ -142,13 +140,14 @@ std::string source_line(const StoredSource& s) {
 void read_signins(const fs::path& path, std::string_view display, const std::function<void(StoredSignin&&)>& fn) {
   std::unordered_set<SigninKey, SigninKeyHash> seen;
   read_canonical(path, display, signin_csv_columns(), [&](std::vector<std::string>& c, int line) {
-    StoredSignin s{std::move(c[0]),  std::move(c[1]),  std::move(c[2]),  std::move(c[3]), std::move(c[4]),
-                   std::move(c[5]),  std::move(c[6]),  std::move(c[7]),  std::move(c[8]), std::move(c[9]),
+    StoredSignin s{std::move(c[0]),  std::move(c[1]),  std::move(c[2]),  std::move(c[3]),  std::move(c[4]),
+                   std::move(c[5]),  std::move(c[6]),  std::move(c[7]),  std::move(c[8]),  std::move(c[9]),
                    std::move(c[10]), std::move(c[11]), std::move(c[12]), std::move(c[13]), 0,
                    std::move(c[15]), std::move(c[16])};
     s.source_line = static_cast<int>(to_number(c[14], display, line, "source_line"));
     if (!parse_iso_date(s.day)) throw bad_row(display, line, "day", tr("not a date YYYY-MM-DD"));
-    if (s.id_number.size() != 18 || gb11643_check_char(std::string_view(s.id_number).substr(0, 17)) != s.id_number[17]) {
+    if (s.id_number.size() != 18 ||
+        gb11643_check_char(std::string_view(s.id_number).substr(0, 17)) != s.id_number[17]) {
       throw bad_row(display, line, "id_number", tr("not a valid 18-character ID number (GB 11643 check digit)"));
     }
     if (!seen.insert(signin_key(s.id_number, s.day)).second) {

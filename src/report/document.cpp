@@ -97,17 +97,27 @@ Section& Document::add_paragraphs(std::vector<std::string> paragraphs) {
 std::string display_text(const Cell& cell, bool unmask) {
   switch (cell.type) {
     case CellType::empty:
-    case CellType::table: return {};
-    case CellType::text: return unmask ? cell.text : mask_personal_text(cell.text);
+    case CellType::table:
+      return {};
+    case CellType::text:
+      return unmask ? cell.text : mask_personal_text(cell.text);
     case CellType::literal:
-    case CellType::flag: return cell.text;
-    case CellType::integer: return std::to_string(cell.integer);
-    case CellType::decimal: return fmt::format("{:.{}f}", cell.decimal, cell.places);
-    case CellType::datetime: return cell.text.substr(0, 16);
-    case CellType::id_number: return unmask ? cell.text : mask_id_number(cell.text);
-    case CellType::phone: return unmask || cell.text.empty() ? cell.text : mask_phone(cell.text);
-    case CellType::address: return unmask || cell.text.empty() ? cell.text : "***";
-    case CellType::list: return fmt::format("{}", fmt::join(cell.items, cell.separator));
+    case CellType::flag:
+      return cell.text;
+    case CellType::integer:
+      return std::to_string(cell.integer);
+    case CellType::decimal:
+      return fmt::format("{:.{}f}", cell.decimal, cell.places);
+    case CellType::datetime:
+      return cell.text.substr(0, 16);
+    case CellType::id_number:
+      return unmask ? cell.text : mask_id_number(cell.text);
+    case CellType::phone:
+      return unmask || cell.text.empty() ? cell.text : mask_phone(cell.text);
+    case CellType::address:
+      return unmask || cell.text.empty() ? cell.text : "***";
+    case CellType::list:
+      return fmt::format("{}", fmt::join(cell.items, cell.separator));
   }
   return {};
 }

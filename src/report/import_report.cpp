@@ -20,19 +20,17 @@ void grouped(const std::vector<Diagnostic>& issues, const char* label, std::vect
 }
 
 Table issues_table(const std::vector<Diagnostic>& issues, bool with_field) {
-  Table table{{{"line", "line"}, {"code", "code"}, {"field", "field", true, with_field}, {"message", "message"}},
-              {},
-              {},
-              {}};
+  Table table{
+      {{"line", "line"}, {"code", "code"}, {"field", "field", true, with_field}, {"message", "message"}}, {}, {}, {}};
   for (const auto& issue : issues) {
-    table.rows.push_back({integer_cell(issue.line), literal_cell(issue.code), literal_cell(issue.field),
-                          text_cell(issue.message)});
+    table.rows.push_back(
+        {integer_cell(issue.line), literal_cell(issue.code), literal_cell(issue.field), text_cell(issue.message)});
   }
   return table;
 }
 
-std::vector<std::string> summary_lines(const std::string& session, const std::vector<FileReport>& reports,
-                                       bool dry_run, bool written) {
+std::vector<std::string> summary_lines(const std::string& session, const std::vector<FileReport>& reports, bool dry_run,
+                                       bool written) {
   std::vector<std::string> lines;
   long long rejected = 0;
   for (const auto& r : reports) {
@@ -55,8 +53,7 @@ std::vector<std::string> summary_lines(const std::string& session, const std::ve
 }
 }  // namespace
 
-Document import_report(const std::string& session, const std::vector<FileReport>& reports, bool dry_run,
-                       bool written) {
+Document import_report(const std::string& session, const std::vector<FileReport>& reports, bool dry_run, bool written) {
   Table files{{{"file", "file"},
                {"sha256", "sha256"},
                {"encoding", "encoding"},

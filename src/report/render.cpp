@@ -4,10 +4,18 @@ namespace ldt {
 
 void render(const Document& document, const RenderOptions& options, const Sink& sink) {
   switch (options.format) {
-    case Format::table: render_text(document, options, sink); return;
-    case Format::csv: render_csv(document, options, sink); return;
-    case Format::md: render_markdown(document, options, sink); return;
-    case Format::json: render_json(document, options, sink); return;
+    case Format::table:
+      render_text(document, options, sink);
+      return;
+    case Format::csv:
+      render_csv(document, options, sink);
+      return;
+    case Format::md:
+      render_markdown(document, options, sink);
+      return;
+    case Format::json:
+      render_json(document, options, sink);
+      return;
   }
 }
 

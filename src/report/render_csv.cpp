@@ -27,8 +27,11 @@ void render_csv(const Document& document, const RenderOptions& options, const Si
         render_support::for_each_row(table, [&](const Row& row) {
           cells.clear();
           for (std::size_t c : columns) {
-            if (c >= row.size()) cells.emplace_back();
-            else cells.push_back(options.for_excel ? excel_cell(row[c], options.unmask) : display_text(row[c], options.unmask));
+            if (c >= row.size())
+              cells.emplace_back();
+            else
+              cells.push_back(options.for_excel ? excel_cell(row[c], options.unmask)
+                                                : display_text(row[c], options.unmask));
           }
           sink(csv_line(cells));
         });

@@ -15,18 +15,26 @@ Json table_json(const Table& table, bool unmask);
 /// The JSON value of a cell; nullopt for an empty cell (its key is left out).
 std::optional<Json> cell_json(const Cell& cell, bool unmask) {
   switch (cell.type) {
-    case CellType::empty: return std::nullopt;
-    case CellType::integer: return Json(cell.integer);
-    case CellType::decimal: return Json(cell.decimal);
-    case CellType::flag: return Json(cell.flag);
-    case CellType::list: return Json(cell.items);
-    case CellType::table: return table_json(*cell.table, unmask);
+    case CellType::empty:
+      return std::nullopt;
+    case CellType::integer:
+      return Json(cell.integer);
+    case CellType::decimal:
+      return Json(cell.decimal);
+    case CellType::flag:
+      return Json(cell.flag);
+    case CellType::list:
+      return Json(cell.items);
+    case CellType::table:
+      return table_json(*cell.table, unmask);
     case CellType::datetime:
-    case CellType::literal: return Json(cell.text);
+    case CellType::literal:
+      return Json(cell.text);
     case CellType::text:
     case CellType::id_number:
     case CellType::phone:
-    case CellType::address: return Json(display_text(cell, unmask));
+    case CellType::address:
+      return Json(display_text(cell, unmask));
   }
   return std::nullopt;
 }

@@ -8,9 +8,12 @@ namespace {
 std::string escape(const std::string& cell) {
   std::string out;
   for (char c : cell) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += "<br>";
+    else
+      out += c;
   }
   return out;
 }

@@ -43,7 +43,8 @@ void aligned(const Section& section, const Table& table, bool unmask, const Sink
     std::string line;
     for (std::size_t i = 0; i < cells.size(); ++i) {
       line += cells[i];
-      if (i + 1 < cells.size()) line += std::string(static_cast<std::size_t>(widths[i] - display_width(cells[i]) + 2), ' ');
+      if (i + 1 < cells.size())
+        line += std::string(static_cast<std::size_t>(widths[i] - display_width(cells[i]) + 2), ' ');
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     sink(line);

@@ -24,27 +24,23 @@ std::string first_message(const std::vector<Diagnostic>& diagnostics) {
 }  // namespace
 
 Error::Error(ExitCode exit_code, std::vector<Diagnostic> diagnostics)
-    : std::runtime_error(first_message(diagnostics)),
-      exit_code_(exit_code),
-      diagnostics_(std::move(diagnostics)) {}
+    : std::runtime_error(first_message(diagnostics)), exit_code_(exit_code), diagnostics_(std::move(diagnostics)) {}
 
 Error::Error(ExitCode exit_code, Diagnostic diagnostic)
     : Error(exit_code, std::vector<Diagnostic>{std::move(diagnostic)}) {}
 
-Error input_error(std::string message, std::string hint, std::string file, int line,
-                  std::string field) {
-  return Error(ExitCode::input, Diagnostic{Severity::error, "input", std::move(file), line,
-                                           std::move(field), std::move(message), std::move(hint)});
-}
-
-Error state_error(std::string message, std::string hint, std::string file) {
-  return Error(ExitCode::state, Diagnostic{Severity::error, "state", std::move(file), 0, {},
+Error input_error(std::string message, std::string hint, std::string file, int line, std::string field) {
+  return Error(ExitCode::input, Diagnostic{Severity::error, "input", std::move(file), line, std::move(field),
                                            std::move(message), std::move(hint)});
 }
 
+Error state_error(std::string message, std::string hint, std::string file) {
+  return Error(ExitCode::state,
+               Diagnostic{Severity::error, "state", std::move(file), 0, {}, std::move(message), std::move(hint)});
+}
+
 Error internal_error(std::string message) {
-  return Error(ExitCode::internal,
-               Diagnostic{Severity::error, "internal", {}, 0, {}, std::move(message), {}});
+  return Error(ExitCode::internal, Diagnostic{Severity::error, "internal", {}, 0, {}, std::move(message), {}});
 }
 
 }  // namespace ldt

@@ -1,12 +1,12 @@
 #include "ldt/util/fs.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <openssl/evp.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fmt/format.h>
 
 #include "ldt/util/diagnostic.hpp"
 #include "ldt/util/i18n.hpp"
@@ -43,8 +43,7 @@ std::string read_file(const fs::path& path, std::string_view display_name) {
 }
 
 Sha256::Sha256() : context_(EVP_MD_CTX_new()) {
-  if (context_ == nullptr ||
-      EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(context_), EVP_sha256(), nullptr) != 1) {
+  if (context_ == nullptr || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(context_), EVP_sha256(), nullptr) != 1) {
     throw internal_error("OpenSSL SHA-256 initialisation failed");
   }
 }

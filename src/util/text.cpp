@@ -9,9 +9,9 @@ namespace ldt {
 
 std::string nfkc(std::string_view text) {
   utf8proc_uint8_t* out = nullptr;
-  auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                             static_cast<utf8proc_ssize_t>(text.size()), &out,
-                             static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
+  auto length =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                   &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
   if (length < 0) return std::string(text);
   std::string result(reinterpret_cast<const char*>(out), static_cast<size_t>(length));
   std::free(out);

@@ -6,11 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "ldt/cli/printer.hpp"
 #include "ldt/domain/date.hpp"
+#include "ldt/domain/settings.hpp"
 #include "ldt/index/index.hpp"
 #include "ldt/project/project.hpp"
-#include "ldt/domain/settings.hpp"
-#include "ldt/cli/printer.hpp"
 #include "ldt/report/document.hpp"
 #include "ldt/util/diagnostic.hpp"
 
@@ -22,11 +22,11 @@ namespace ldt {
 
 /// Options every command accepts, before or after the subcommand (README "Commands").
 struct GlobalOptions {
-  std::string directory;      ///< -C DIR
+  std::string directory;  ///< -C DIR
   std::string format = "table";
-  std::string lang;           ///< zh | en; empty: from the environment
+  std::string lang;  ///< zh | en; empty: from the environment
   bool quiet = false;
-  std::string by;             ///< actor for the journal
+  std::string by;  ///< actor for the journal
 };
 
 /// What a command needs loaded before it runs (like ninja's tool table).

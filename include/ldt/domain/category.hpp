@@ -47,11 +47,11 @@ struct CategoryResult {
   std::optional<Issue> reject;
 };
 
-/// Reads a 类别 cell (Measures Art. 3; README "How each row and cell is read": categories): NFKC, then words separated by
-/// 、，,;；/／ or white space (ASCII or full-width). Each word must be one of the words of
-/// Measures Art. 3 (e.g. 贫困户, 返乡农民, 种养大户, 村干部) or an English identifier (case-insensitive).
-/// An empty cell gives an empty list. An unknown word rejects the cell as category-unknown
-/// (field "category"); the message names the word and lists the known words.
+/// Reads a 类别 cell (Measures Art. 3; README "How each row and cell is read": categories): NFKC, then words separated
+/// by 、，,;；/／ or white space (ASCII or full-width). Each word must be one of the words of Measures Art. 3 (e.g.
+/// 贫困户, 返乡农民, 种养大户, 村干部) or an English identifier (case-insensitive). An empty cell gives an empty list.
+/// An unknown word rejects the cell as category-unknown (field "category"); the message names the word and lists the
+/// known words.
 CategoryResult parse_categories(std::string_view cell);
 
 /// The value of a yes/no flag cell (是否贫困户, 是否残疾人).

@@ -32,16 +32,15 @@ struct IdNumberResult {
 /// Rejects, first failing in this order (field "id_number"): missing-field (empty after
 /// cleaning); id-excel-damaged (scientific notation, or 18 digits ending in 000 with a failing
 /// check digit); id-format (anything but 17 digits and a digit or X, incl. a final U+00D7 or
-/// Cyrillic Х); id-checksum (GB 11643-1999 check character); id-region (province code, README "How each row and cell is read");
-/// id-birthdate (no such day, or after `first_day`). 15-digit numbers are upgraded to 18.
-/// Messages never hold the full number (see mask_id_number).
-IdNumberResult parse_id_number(std::string_view raw, Date first_day, int min_age = 14,
-                               int max_age = 90);
+/// Cyrillic Х); id-checksum (GB 11643-1999 check character); id-region (province code, README "How each row and cell is
+/// read"); id-birthdate (no such day, or after `first_day`). 15-digit numbers are upgraded to 18. Messages never hold
+/// the full number (see mask_id_number).
+IdNumberResult parse_id_number(std::string_view raw, Date first_day, int min_age = 14, int max_age = 90);
 
-/// The cleaning step alone (README "How each row and cell is read"): NFKC; removes all white space (incl. U+3000, NBSP, tabs)
-/// and control/format characters (U+200B, U+FEFF, U+001F…) anywhere; strips one `="…"`
-/// wrapper and then one leading `'` or `’`; upper-cases a final `x`. Invalid UTF-8 bytes are
-/// kept as they are (the result then fails validation).
+/// The cleaning step alone (README "How each row and cell is read"): NFKC; removes all white space (incl. U+3000, NBSP,
+/// tabs) and control/format characters (U+200B, U+FEFF, U+001F…) anywhere; strips one `="…"` wrapper and then one
+/// leading `'` or `’`; upper-cases a final `x`. Invalid UTF-8 bytes are kept as they are (the result then fails
+/// validation).
 std::string clean_id_text(std::string_view raw);
 
 /// The GB 11643-1999 check character (ISO 7064 MOD 11-2) of the first 17 digits:

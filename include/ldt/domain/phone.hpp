@@ -20,7 +20,8 @@ struct PhoneResult {
   std::vector<Issue> warnings;
 };
 
-/// Reads a phone cell (README "How each row and cell is read": Phones). NFKC; a cell holding several numbers separated by
+/// Reads a phone cell (README "How each row and cell is read": Phones). NFKC; a cell holding several numbers separated
+/// by
 /// `/ , ; 、` (ASCII or full-width) or a line break keeps the first and puts the rest in
 /// `extra` (warning phone-extra); spaces, dashes and parentheses are removed; `+86`, `0086`
 /// or `86` before an 11-digit mobile is dropped. Mobile: `1[3-9]` and 9 more digits. Landline:

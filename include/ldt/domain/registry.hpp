@@ -17,7 +17,7 @@ struct Provider {
   std::string contact;      ///< contact person
   std::string phone;
   std::string address;
-  std::string contract;     ///< contract number with the county office; may be empty
+  std::string contract;  ///< contract number with the county office; may be empty
 };
 
 /// Kinds of credential accepted by Measures Art. 6.
@@ -46,9 +46,9 @@ struct Instructor {
   std::string id;
   std::string name;
   InstructorRole role = InstructorRole::lecturer;
-  std::string provider;       ///< provider id; may be empty (independent instructor)
+  std::string provider;  ///< provider id; may be empty (independent instructor)
   std::string phone;
-  int practice_years = 0;     ///< years of e-commerce operation (practical instructors, Art. 6)
+  int practice_years = 0;                  ///< years of e-commerce operation (practical instructors, Art. 6)
   std::vector<std::string> project_cases;  ///< social-commerce project cases (Art. 6)
   std::string bio;
   std::vector<Credential> credentials;

@@ -20,15 +20,15 @@ namespace ldt {
 /// apply are set (ids; a trainee's ID number is masked by the printer); `file` and `line`
 /// locate it in the record when there is one place to look.
 struct Finding {
-  std::string rule;      ///< rule id, e.g. "plan-approved"
+  std::string rule;  ///< rule id, e.g. "plan-approved"
   Severity severity = Severity::error;
-  std::string article;   ///< article of the measures, e.g. "10.2"; "—" for ldt's own rules
+  std::string article;  ///< article of the measures, e.g. "10.2"; "—" for ldt's own rules
   std::string session, plan, provider, instructor, trainee;
-  std::string file;      ///< relative to the project root; may be empty
+  std::string file;  ///< relative to the project root; may be empty
   int line = 0;
-  std::string field;     ///< the key or column at fault; may be empty
-  std::string message;   ///< translated
-  std::string hint;      ///< translated; what would fix it
+  std::string field;    ///< the key or column at fault; may be empty
+  std::string message;  ///< translated
+  std::string hint;     ///< translated; what would fix it
 };
 
 /// The finding as a diagnostic of the one problem shape (code = rule id).
@@ -91,8 +91,7 @@ std::vector<std::string> allowed_instructors(const Plan& plan, const PlanDecisio
 
 /// instructor-approved (Measures Art. 10.3): one finding per instructor of `session` that is
 /// neither in `plan` nor in an approved amendment dated before the session.
-std::vector<Finding> check_instructor_approved(const Session& session, const Plan& plan,
-                                               const PlanDecision& decision);
+std::vector<Finding> check_instructor_approved(const Session& session, const Plan& plan, const PlanDecision& decision);
 
 /// plan-frozen (Measures Art. 10.2): a finding when an approved plan's file no longer matches
 /// the SHA-256 recorded at approval.

@@ -31,7 +31,7 @@ struct Settings {
     double sample_rate = 0.1;      ///< Art. 11: share of trainees sampled for return visits
     int min_sample = 5;            ///< Art. 11: at least this many sampled (capped at trainees)
     UnreachableCounts unreachable_counts = UnreachableCounts::failed;  ///< Art. 11
-    int min_photos = 3;                 ///< Art. 7: on-site photos per closed session
+    int min_photos = 3;                                                ///< Art. 7: on-site photos per closed session
     int rejects_grace_days = 3;         ///< Art. 7, 8.4.1: days open rejects are tolerated
     double min_survey_coverage = 0.8;   ///< Art. 8.3.1: share of trainees surveyed
     int news_deadline_hours = 1;        ///< Art. 8.3.2: hours after the end

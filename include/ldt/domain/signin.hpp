@@ -13,8 +13,8 @@ namespace ldt {
 
 /// One stored sign-in: a trainee present at a session on one day. Dates ISO 8601, times CST.
 struct StoredSignin {
-  std::string day;         ///< "2021-03-10"
-  std::string id_number;   ///< 18 characters, valid GB 11643
+  std::string day;        ///< "2021-03-10"
+  std::string id_number;  ///< 18 characters, valid GB 11643
   std::string name;
   std::string gender;      ///< "M" or "F", from the ID number
   std::string birth_date;  ///< "1987-07-14", from the ID number
@@ -25,7 +25,7 @@ struct StoredSignin {
   std::string categories;  ///< category ids joined by ';' in the order of Measures Art. 3
   std::string signed_at;   ///< "2021-03-10T09:02:00+08:00" when the sheet gave a time
   std::string note;
-  std::string extra;       ///< JSON object of the sheet's other columns (header → cell)
+  std::string extra;  ///< JSON object of the sheet's other columns (header → cell)
   std::string source_sha256;
   int source_line = 0;
   std::string imported_at;
@@ -34,11 +34,11 @@ struct StoredSignin {
 
 /// One open reject: a row of an imported file that was refused, kept until fixed.
 struct StoredReject {
-  std::string source_file;    ///< file name as imported
+  std::string source_file;  ///< file name as imported
   std::string source_sha256;
-  int line = 0;               ///< physical line in the source, 1-based
+  int line = 0;  ///< physical line in the source, 1-based
   std::string field;
-  std::string code;           ///< reject code (README "Importing sign-in sheets")
+  std::string code;  ///< reject code (README "Importing sign-in sheets")
   std::string message;
   std::string imported_at;
   std::vector<std::string> header;  ///< the source's header cells
@@ -48,14 +48,14 @@ struct StoredReject {
 /// One imported source file, archived byte-for-byte as sources/<sha256><ext>.
 struct StoredSource {
   std::string sha256;
-  std::string file;        ///< name as given by the user
-  std::string stored_as;   ///< file name under sources/
+  std::string file;       ///< name as given by the user
+  std::string stored_as;  ///< file name under sources/
   std::string encoding;
   std::string imported_at;
   std::string imported_by;
   int header_line = 0;
   long long rows = 0, accepted = 0, duplicates = 0, updated = 0, rejected = 0;
-  std::string title;       ///< text of the title rows above the header, joined by " / "
+  std::string title;  ///< text of the title rows above the header, joined by " / "
 };
 
 /// 18-character ID → 64-bit key (17 digits × 11 + check value). Exact and collision-free.

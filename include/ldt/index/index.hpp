@@ -30,8 +30,7 @@ struct InstructorRow {
 };
 /// A plan with its decision. `status` is submitted | approved | rejected.
 struct PlanRow {
-  std::string id, provider, title, window_start, window_end, status, file_sha256, approved_sha256,
-      decided_at;
+  std::string id, provider, title, window_start, window_end, status, file_sha256, approved_sha256, decided_at;
 };
 /// A session with its counts: person_times = distinct trainees signed in (README "Statistics": counted per
 /// session and trainee), signin_days = stored rows (trainee × day).
@@ -62,8 +61,8 @@ struct ReportFilter {
 
 /// Result of `ldt index verify`: files whose indexed state differs from disk.
 struct VerifyResult {
-  std::vector<std::string> stale;    ///< changed on disk since indexed
-  std::vector<std::string> missing;  ///< indexed but gone
+  std::vector<std::string> stale;      ///< changed on disk since indexed
+  std::vector<std::string> missing;    ///< indexed but gone
   std::vector<std::string> unindexed;  ///< on disk but not indexed
   [[nodiscard]] bool ok() const { return stale.empty() && missing.empty() && unindexed.empty(); }
 };

@@ -27,10 +27,10 @@ struct KindFile {
 
 /// One kind of record file.
 struct RecordKind {
-  std::string_view name;     ///< "provider", "signins", …
+  std::string_view name;  ///< "provider", "signins", …
   /// Relative path; one path segment may hold one `*`, which matches the id (non-empty, no '/').
   std::string_view pattern;
-  std::string_view schema;   ///< schemas/<schema>.schema.json for a TOML kind; empty for CSV kinds
+  std::string_view schema;               ///< schemas/<schema>.schema.json for a TOML kind; empty for CSV kinds
   std::vector<std::string_view> tables;  ///< index tables it owns: their rows carry `file_id`
   /// Reads the file into the kind's tables. Throws Error (exit 2) with file:line: field when the
   /// file is invalid.

@@ -31,10 +31,10 @@ class CsvTokenizer {
   LineReader lines_;
   char separator_;
   PhysicalLine line_;
-  long long bad_ = -1;               ///< first bad byte of the record so far
-  bool overflow_ = false;            ///< a capped quoted cell stopped storing its text
-  int quote_line_ = 0;               ///< line where the last quoted cell opened
-  long long bad_at_quote_ = -1;      ///< first bad byte up to and including that line
+  long long bad_ = -1;           ///< first bad byte of the record so far
+  bool overflow_ = false;        ///< a capped quoted cell stopped storing its text
+  int quote_line_ = 0;           ///< line where the last quoted cell opened
+  long long bad_at_quote_ = -1;  ///< first bad byte up to and including that line
 };
 
 /// Longest quoted cell stored during the first scan: 1 MiB.

@@ -1,6 +1,6 @@
 #pragma once
-/// Duplicates, updates and ID/name conflicts of sign-ins (README "How each row and cell is read": Duplicates and the precise
-/// reading of conflicts). Holds compact keys only, so a 1,000,000-row file fits in memory.
+/// Duplicates, updates and ID/name conflicts of sign-ins (README "How each row and cell is read": Duplicates and the
+/// precise reading of conflicts). Holds compact keys only, so a 1,000,000-row file fits in memory.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -27,9 +27,9 @@ enum class SigninVerdict {
 
 struct SigninDecision {
   SigninVerdict verdict = SigninVerdict::accepted;
-  std::optional<Issue> reject;          ///< for conflict
-  std::optional<Issue> warning;         ///< e.g. trainee-updated (new contact across sessions)
-  bool updates_stored_row = false;      ///< for updated: the row was stored before this import
+  std::optional<Issue> reject;      ///< for conflict
+  std::optional<Issue> warning;     ///< e.g. trainee-updated (new contact across sessions)
+  bool updates_stored_row = false;  ///< for updated: the row was stored before this import
 };
 
 class SigninDeduper {
@@ -49,8 +49,8 @@ class SigninDeduper {
  private:
   struct Trainee {
     std::uint64_t name_hash = 0;
-    bool known = false;          ///< a name is established (stored, or accepted in this file)
-    bool from_project = false;   ///< established by the project rather than this file
+    bool known = false;                              ///< a name is established (stored, or accepted in this file)
+    bool from_project = false;                       ///< established by the project rather than this file
     std::uint64_t phone_hash = 0, address_hash = 0;  ///< latest known contact, 0 = none
     std::uint32_t file_generation = 0;
   };

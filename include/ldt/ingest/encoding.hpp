@@ -1,6 +1,6 @@
 #pragma once
-/// Text encodings of sign-in exports: choosing one (README "How each row and cell is read": Encodings) and decoding the raw
-/// bytes of one physical line to UTF-8 while recording where undecodable bytes were.
+/// Text encodings of sign-in exports: choosing one (README "How each row and cell is read": Encodings) and decoding the
+/// raw bytes of one physical line to UTF-8 while recording where undecodable bytes were.
 #include <cstddef>
 #include <optional>
 #include <string>

@@ -40,8 +40,8 @@ struct ColumnAlias {
 /// A column the import needs or names in its messages: the field, and how messages show it.
 struct ExpectedColumn {
   Field field;
-  std::string_view shown;  ///< e.g. "联系电话 (手机/手机号码/电话)"
-  bool required = false;   ///< a header without it is refused
+  std::string_view shown;           ///< e.g. "联系电话 (手机/手机号码/电话)"
+  bool required = false;            ///< a header without it is refused
   std::string_view required_label;  ///< e.g. "姓名 (name)", for the refusal
 };
 
@@ -65,10 +65,10 @@ const ColumnVocabulary& signin_columns();
 /// "line", "reject_info", "extra".
 std::string_view field_id(Field field);
 
-/// A header cell prepared for alias matching (README "How each row and cell is read"): removes every space (ASCII white space,
-/// U+3000, U+00A0), line break and BOM (U+FEFF), then one trailing note in brackets — `(…)`,
-/// `（…）`, `[…]` or `【…】`, nested brackets allowed — unless the note is the whole cell.
-/// "联系电话（手机）" → "联系电话"; " 姓 名 " → "姓名". No NFKC.
+/// A header cell prepared for alias matching (README "How each row and cell is read"): removes every space (ASCII white
+/// space, U+3000, U+00A0), line break and BOM (U+FEFF), then one trailing note in brackets — `(…)`, `（…）`, `[…]` or
+/// `【…】`, nested brackets allowed — unless the note is the whole cell. "联系电话（手机）" → "联系电话"; " 姓 名 " →
+/// "姓名". No NFKC.
 std::string normalize_header_cell(std::string_view cell);
 
 /// The field whose alias in `columns` equals the normalised cell exactly; nullopt otherwise.
@@ -81,14 +81,14 @@ int header_score(const std::vector<std::string>& cells, const ColumnVocabulary& 
 
 /// The header row and its columns.
 struct HeaderMap {
-  std::size_t record_index = 0;     ///< index of the header among the records examined
-  int line = 0;                     ///< its physical line
-  std::size_t width = 0;            ///< columns up to the last non-blank header cell
-  std::vector<std::string> names;   ///< header cells as written, `width` of them
-  std::vector<Field> fields;        ///< per column; a field's leftmost column wins, the others
-                                    ///< (and blank or unknown cells) are `Field::extra`
-  int score = 0;                    ///< number of alias matches (`header_score`)
-  bool is_fix_file = false;         ///< first five columns: source_file,line,field,code,message
+  std::size_t record_index = 0;    ///< index of the header among the records examined
+  int line = 0;                    ///< its physical line
+  std::size_t width = 0;           ///< columns up to the last non-blank header cell
+  std::vector<std::string> names;  ///< header cells as written, `width` of them
+  std::vector<Field> fields;       ///< per column; a field's leftmost column wins, the others
+                                   ///< (and blank or unknown cells) are `Field::extra`
+  int score = 0;                   ///< number of alias matches (`header_score`)
+  bool is_fix_file = false;        ///< first five columns: source_file,line,field,code,message
 
   /// Column of `field`, if the header has it (the leftmost for reject_info).
   [[nodiscard]] std::optional<std::size_t> column(Field field) const;
@@ -97,11 +97,10 @@ struct HeaderMap {
 /// How many leading records may hold the header: 30 (README "How each row and cell is read").
 inline constexpr std::size_t k_header_search_records = 30;
 
-/// Finds the header among the first `k_header_search_records` records (README "How each row and cell is read"): the one with
-/// the highest `header_score`, at least 2; ties go to the earliest. A blank header cell (white
-/// space only) counts as empty when finding the last column. A rejects fix file's first five
-/// columns map to the reject_* fields and do not count toward the score. nullopt when no
-/// record scores 2.
+/// Finds the header among the first `k_header_search_records` records (README "How each row and cell is read"): the one
+/// with the highest `header_score`, at least 2; ties go to the earliest. A blank header cell (white space only) counts
+/// as empty when finding the last column. A rejects fix file's first five columns map to the reject_* fields and do not
+/// count toward the score. nullopt when no record scores 2.
 std::optional<HeaderMap> find_header(const std::vector<Record>& records,
                                      const ColumnVocabulary& columns = signin_columns());
 

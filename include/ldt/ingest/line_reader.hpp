@@ -1,8 +1,7 @@
 #pragma once
-/// Raw bytes → physical lines. A physical line ends at CRLF, LF or CR alone (README "How each row and cell is read": Line
-/// numbers are physical lines of the file, 1-based); each line is decoded on its own, which is
-/// sound because no byte or 16-bit unit of a CR or LF can occur inside a multi-byte character
-/// of UTF-8, GB18030 or UTF-16.
+/// Raw bytes → physical lines. A physical line ends at CRLF, LF or CR alone (README "How each row and cell is read":
+/// Line numbers are physical lines of the file, 1-based); each line is decoded on its own, which is sound because no
+/// byte or 16-bit unit of a CR or LF can occur inside a multi-byte character of UTF-8, GB18030 or UTF-16.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -26,20 +25,19 @@ class ByteSource {
 /// Opens `path` for reading. A regular file is streamed; anything else (a pipe) is read into
 /// memory first so it can be re-read. Throws `input_error` (exit 2) naming `display_name` when
 /// the path cannot be opened or is a directory.
-std::unique_ptr<ByteSource> open_file_source(const std::string& path,
-                                             const std::string& display_name);
+std::unique_ptr<ByteSource> open_file_source(const std::string& path, const std::string& display_name);
 
 /// A source over bytes held in memory.
 std::unique_ptr<ByteSource> make_memory_source(std::string bytes);
 
 /// One physical line. `text` is valid until the next call to `LineReader::next` or `seek`.
 struct PhysicalLine {
-  int number = 0;              ///< 1-based physical line number
-  long long offset = 0;        ///< file offset of the line's first byte
-  long long next_offset = 0;   ///< file offset just after its terminator
-  bool terminated = false;     ///< false only for a last line without CR/LF
-  std::string_view text;       ///< decoded UTF-8, terminator excluded
-  long long bad_offset = -1;   ///< file offset of the first undecodable byte, -1 when none
+  int number = 0;             ///< 1-based physical line number
+  long long offset = 0;       ///< file offset of the line's first byte
+  long long next_offset = 0;  ///< file offset just after its terminator
+  bool terminated = false;    ///< false only for a last line without CR/LF
+  std::string_view text;      ///< decoded UTF-8, terminator excluded
+  long long bad_offset = -1;  ///< file offset of the first undecodable byte, -1 when none
 };
 
 /// Splits a byte source into decoded physical lines with bounded memory: a buffer of
@@ -65,8 +63,8 @@ class LineReader {
 
   std::unique_ptr<ByteSource> source_;
   LineDecoder decoder_;
-  bool wide_;               ///< UTF-16: terminators are 16-bit units
-  std::string buffer_;      ///< raw bytes [buffer_offset_, buffer_offset_ + length_)
+  bool wide_;           ///< UTF-16: terminators are 16-bit units
+  std::string buffer_;  ///< raw bytes [buffer_offset_, buffer_offset_ + length_)
   std::size_t length_ = 0;
   std::size_t position_ = 0;
   long long buffer_offset_ = 0;

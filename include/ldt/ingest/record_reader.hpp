@@ -22,15 +22,15 @@ struct Record {
   /// Cells in UTF-8: quotes removed, `""` unescaped, not trimmed. A line break inside a quoted
   /// cell is stored as "\n" whatever the file used. A blank line is one empty cell.
   std::vector<std::string> cells;
-  /// Why the row cannot be imported as read. When both apply, `encoding` wins (README "How each row and cell is read": One
-  /// reject per row, encoding before quote), but the row still ends as for `quote`.
+  /// Why the row cannot be imported as read. When both apply, `encoding` wins (README "How each row and cell is read":
+  /// One reject per row, encoding before quote), but the row still ends as for `quote`.
   enum class Problem { none, encoding, quote } problem = Problem::none;
   /// `Problem::encoding`: 0-based file offset of the row's first undecodable byte (those bytes
   /// read as U+FFFD in `cells`). -1 otherwise.
   long long byte_offset = -1;
   /// Line to report the row's problem at: for an unbalanced quote, the physical line where that
-  /// quote opened (README "How each row and cell is read": "rejected at the line where the quote opened"); it differs from
-  /// `line` only when an earlier quoted cell of the same row spans lines. Else equal to `line`.
+  /// quote opened (README "How each row and cell is read": "rejected at the line where the quote opened"); it differs
+  /// from `line` only when an earlier quoted cell of the same row spans lines. Else equal to `line`.
   int problem_line = 0;
   /// True when the row held an unbalanced quote (also when `problem` is `encoding`).
   bool unbalanced_quote = false;
@@ -39,12 +39,14 @@ struct Record {
 /// Reads the records of a CSV/TSV sign-in export, streaming (a 1 MiB buffer; a 200 MB,
 /// 1,000,000-row file needs a few MB).
 ///
-/// - Encoding: see `choose_encoding` (README "How each row and cell is read"). Undecodable bytes do not stop the file: their
+/// - Encoding: see `choose_encoding` (README "How each row and cell is read"). Undecodable bytes do not stop the file:
+/// their
 ///   row gets `Problem::encoding` and the rest imports.
 /// - Line ends: CRLF, LF or CR alone, each one physical line.
 /// - Quoting: a cell that starts with `"` is quoted; it may hold separators, `""` and line
 ///   breaks. A `"` elsewhere in an unquoted cell is an ordinary character.
-/// - Unbalanced quote (README "How each row and cell is read"): a quoted cell that reaches the end of the file, or whose
+/// - Unbalanced quote (README "How each row and cell is read"): a quoted cell that reaches the end of the file, or
+/// whose
 ///   closing quote is followed by anything but a separator or a line end. The row gets
 ///   `Problem::quote`, its cells are the raw text of its lines up to the one where the quote
 ///   opened, split naively at the separator, and reading resumes on the physical line after

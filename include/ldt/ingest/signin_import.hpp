@@ -22,10 +22,10 @@ namespace ldt {
 
 /// What one source file gave. `rejects` and `warnings` carry their line and code.
 struct FileReport {
-  std::string file;    ///< the file name, as stored in the manifest and rejects
+  std::string file;  ///< the file name, as stored in the manifest and rejects
   std::string sha256;
   std::string encoding;
-  std::string title;   ///< text of the title rows above the header, joined by " / "
+  std::string title;  ///< text of the title rows above the header, joined by " / "
   int header_line = 0;
   long long rows = 0, accepted = 0, duplicates = 0, updated = 0, rejected = 0, skipped = 0;
   std::vector<Diagnostic> rejects, warnings;

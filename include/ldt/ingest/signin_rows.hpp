@@ -1,16 +1,16 @@
 #pragma once
 /// One data row of a sign-in export → a normalised sign-in, or the one reason it is refused
-/// (README "How each row and cell is read"). Pure: no files, no index. Duplicates and ID/name conflicts need the project's
-/// state and are decided by SigninImport (signin_import.hpp).
+/// (README "How each row and cell is read"). Pure: no files, no index. Duplicates and ID/name conflicts need the
+/// project's state and are decided by SigninImport (signin_import.hpp).
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "ldt/domain/date.hpp"
 #include "ldt/domain/issue.hpp"
+#include "ldt/domain/signin.hpp"
 #include "ldt/ingest/header.hpp"
 #include "ldt/ingest/record_reader.hpp"
-#include "ldt/domain/signin.hpp"
 
 namespace ldt {
 
@@ -36,10 +36,10 @@ bool is_footer_row(const Record& record);
 /// True when every cell is empty or white space.
 bool is_blank_row(const Record& record);
 
-/// Normalises a data row read under `header`. Checks in the order of README "How each row and cell is read": encoding, quote,
-/// row-shape, missing-field, id-*, name-format, phone-format, category-unknown, date-*; the
-/// first failing one is the reject. Warnings: those of each value, plus phone-missing and
-/// address-missing (the attendance is real; `ldt check` reports the roster incomplete).
+/// Normalises a data row read under `header`. Checks in the order of README "How each row and cell is read": encoding,
+/// quote, row-shape, missing-field, id-*, name-format, phone-format, category-unknown, date-*; the first failing one is
+/// the reject. Warnings: those of each value, plus phone-missing and address-missing (the attendance is real; `ldt
+/// check` reports the roster incomplete).
 NormalizedRow normalize_row(const HeaderMap& header, const Record& record, const ImportSession& session);
 
 }  // namespace ldt

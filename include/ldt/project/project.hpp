@@ -56,13 +56,13 @@ class ProjectLock {
 /// One line of journal.jsonl (README "The project directory"). Holds no personal data.
 struct JournalEntry {
   long long seq = 0;
-  std::string time;     ///< ISO 8601, +08:00
+  std::string time;  ///< ISO 8601, +08:00
   std::string actor;
-  std::string command;  ///< e.g. "signin import"
-  std::string target;   ///< the id acted on, e.g. a session id; may be empty
+  std::string command;                                     ///< e.g. "signin import"
+  std::string target;                                      ///< the id acted on, e.g. a session id; may be empty
   std::vector<std::pair<std::string, std::string>> files;  ///< (relative path, sha256)
-  std::string prev;     ///< hash of the previous line, 64 zeros for the first
-  std::string hash;     ///< sha256 of prev + this line's content without "hash"
+  std::string prev;                                        ///< hash of the previous line, 64 zeros for the first
+  std::string hash;                                        ///< sha256 of prev + this line's content without "hash"
 };
 
 /// Stages journal.jsonl with one more line for `entry` (seq, prev and hash are filled in).
@@ -73,7 +73,7 @@ void stage_journal_entry(const fs::path& root, WriteSet& writes, JournalEntry en
 /// the files and their journal line land together. Returns the files written, without the
 /// journal itself, as (relative path, sha256).
 std::vector<std::pair<std::string, std::string>> commit_journalled(const fs::path& root, WriteSet& writes,
-                                                                     JournalEntry entry);
+                                                                   JournalEntry entry);
 
 /// Checks the hash chain of journal.jsonl: one break per line that does not verify (empty: ok).
 /// The rule journal-chain (domain/rules.hpp) turns them into findings.

@@ -34,7 +34,6 @@ toml::table parse_toml(std::string_view text, std::string_view file);
 /// Codes: schema-unknown-key, schema-missing-key, schema-type, schema-enum, schema-pattern,
 /// schema-range, schema-length, schema-items.
 /// Throws Error(ExitCode::internal) when the schema is missing or malformed (a bug).
-std::vector<Diagnostic> validate_toml(const toml::table& doc, std::string_view schema_name,
-                                      std::string_view file);
+std::vector<Diagnostic> validate_toml(const toml::table& doc, std::string_view schema_name, std::string_view file);
 
 }  // namespace ldt

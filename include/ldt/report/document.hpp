@@ -97,8 +97,8 @@ struct RecordField {
 
 /// A titled part of a document: paragraphs, then a table or a record.
 struct Section {
-  std::string key;    ///< JSON key; empty for the document's only data, or fields merged at the top
-  std::string title;  ///< heading for people; may be empty
+  std::string key;                      ///< JSON key; empty for the document's only data, or fields merged at the top
+  std::string title;                    ///< heading for people; may be empty
   std::vector<std::string> paragraphs;  ///< prose for people, one line each (free text)
   std::optional<Table> table;
   std::optional<std::vector<RecordField>> record;

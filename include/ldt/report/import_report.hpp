@@ -11,7 +11,6 @@ namespace ldt {
 
 /// The import report of `session`. `dry_run`: nothing was written; `written`: the rows were
 /// stored (so the fix-loop hint applies).
-Document import_report(const std::string& session, const std::vector<FileReport>& reports, bool dry_run,
-                       bool written);
+Document import_report(const std::string& session, const std::vector<FileReport>& reports, bool dry_run, bool written);
 
 }  // namespace ldt

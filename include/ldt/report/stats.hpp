@@ -25,8 +25,8 @@ struct Stats {
   Count total;
   std::map<int, Count> by_category;  ///< key: Category as int; only categories that occur
   long long uncategorised_person_times = 0;
-  std::map<std::string, Count> by_town;      ///< "" = town not given
-  std::map<std::string, Count> by_month;     ///< "YYYY-MM" of the session's start
+  std::map<std::string, Count> by_town;   ///< "" = town not given
+  std::map<std::string, Count> by_month;  ///< "YYYY-MM" of the session's start
   std::map<std::string, Count> by_provider;
 };
 

@@ -35,8 +35,8 @@ struct Diagnostic {
       : code(std::move(code_)), field(std::move(field_)), message(std::move(message_)) {}
 
   Severity severity = Severity::error;
-  std::string code;     ///< stable code, e.g. "schema-unknown-key", "id-checksum"
-  std::string file;     ///< path as the user gave it or relative to the project root
+  std::string code;  ///< stable code, e.g. "schema-unknown-key", "id-checksum"
+  std::string file;  ///< path as the user gave it or relative to the project root
   int line = 0;
   std::string field;
   std::string message;  ///< what was wrong (translated)

@@ -41,7 +41,8 @@ std::vector<Finding> run_rules(const CheckFacts& facts, const std::vector<std::s
 }
 
 Diagnostic to_diagnostic(const Finding& finding) {
-  return Diagnostic{finding.severity, finding.rule, finding.file, finding.line, finding.field, finding.message, finding.hint};
+  return Diagnostic{finding.severity, finding.rule,    finding.file, finding.line,
+                    finding.field,    finding.message, finding.hint};
 }
 
 std::vector<Diagnostic> to_diagnostics(const std::vector<Finding>& findings) {

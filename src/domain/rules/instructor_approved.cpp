@@ -20,8 +20,7 @@ std::vector<std::string> allowed_instructors(const Plan& plan, const PlanDecisio
   return allowed;
 }
 
-std::vector<Finding> check_instructor_approved(const Session& session, const Plan& plan,
-                                               const PlanDecision& decision) {
+std::vector<Finding> check_instructor_approved(const Session& session, const Plan& plan, const PlanDecision& decision) {
   std::vector<Finding> findings;
   auto allowed = allowed_instructors(plan, decision, session.start);
   for (const auto& instructor : session.instructors) {

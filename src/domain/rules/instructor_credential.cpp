@@ -51,9 +51,8 @@ std::vector<Finding> check_instructor_credential(const Instructor& instructor, D
     case InstructorRole::social_commerce:
       if (instructor.project_cases.empty()) {
         findings.push_back(credential_finding(
-            instructor,
-            fmt::format(fmt::runtime(tr("social-commerce instructor {} lists no project case (Art. 6)")),
-                        instructor.id)));
+            instructor, fmt::format(fmt::runtime(tr("social-commerce instructor {} lists no project case (Art. 6)")),
+                                    instructor.id)));
       }
       break;
   }
@@ -66,7 +65,8 @@ void evaluate_instructor_credential(const CheckFacts& facts, std::vector<Finding
     for (const auto& id : session.instructors) {
       const Instructor* instructor = facts.instructor(id);
       if (instructor == nullptr) continue;
-      for (auto& finding : check_instructor_credential(*instructor, session.start.date, facts.rules.min_practice_years)) {
+      for (auto& finding :
+           check_instructor_credential(*instructor, session.start.date, facts.rules.min_practice_years)) {
         finding.session = session.id;
         findings.push_back(std::move(finding));
       }

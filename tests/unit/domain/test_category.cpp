@@ -72,16 +72,13 @@ TEST_SUITE("domain/category") {
   }
 
   TEST_CASE("separators, sorting and duplicates (categories case)") {
-    CHECK(categories_of("务工返乡人员、退伍军人") ==
-          std::vector<Category>{Category::returnee, Category::veteran});
+    CHECK(categories_of("务工返乡人员、退伍军人") == std::vector<Category>{Category::returnee, Category::veteran});
     CHECK(categories_of("农村妇女，建档立卡贫困户") ==
           std::vector<Category>{Category::poor_household, Category::rural_woman});
     CHECK(categories_of("大学生村官;农村青年") ==
           std::vector<Category>{Category::rural_youth, Category::village_official});
-    CHECK(categories_of("个体工商户 种养专业大户") ==
-          std::vector<Category>{Category::grower, Category::merchant});
-    CHECK(categories_of("农村妇女/残疾人") ==
-          std::vector<Category>{Category::disabled, Category::rural_woman});
+    CHECK(categories_of("个体工商户 种养专业大户") == std::vector<Category>{Category::grower, Category::merchant});
+    CHECK(categories_of("农村妇女/残疾人") == std::vector<Category>{Category::disabled, Category::rural_woman});
     CHECK(categories_of("镇村站点运营人员") == std::vector<Category>{Category::site_operator});
     CHECK(categories_of(" 残疾人；贫困户\u3000残疾人 ,, 建档立卡贫困户／") ==
           std::vector<Category>{Category::poor_household, Category::disabled});

@@ -66,8 +66,10 @@ TEST_SUITE("domain/rules") {
     auto approved_on = [](const char* day) { return DateTime{*parse_iso_date(day), 0}; };
     CHECK(check_plan_approved(session_at("2021-03-10"), decision(PlanStatus::submitted)).has_value());
     CHECK(check_plan_approved(session_at("2021-03-10"), decision(PlanStatus::rejected)).has_value());
-    CHECK_FALSE(check_plan_approved(session_at("2021-03-10"), decision(PlanStatus::approved, approved_on("2021-03-01"))));
-    auto late = check_plan_approved(session_at("2021-03-10"), decision(PlanStatus::approved, approved_on("2021-03-11")));
+    CHECK_FALSE(
+        check_plan_approved(session_at("2021-03-10"), decision(PlanStatus::approved, approved_on("2021-03-01"))));
+    auto late =
+        check_plan_approved(session_at("2021-03-10"), decision(PlanStatus::approved, approved_on("2021-03-11")));
     REQUIRE(late.has_value());
     CHECK(late->rule == "plan-approved");
     CHECK(late->session == "s1");
@@ -126,8 +128,8 @@ TEST_SUITE("domain/rules") {
     facts.journal_breaks.push_back({2, "does not chain"});
     std::vector<std::string> rules;
     for (const auto& finding : run_rules(facts)) rules.push_back(finding.rule);
-    CHECK(rules == std::vector<std::string>{"plan-approved", "instructor-approved", "instructor-credential",
-                                            "journal-chain"});
+    CHECK(rules ==
+          std::vector<std::string>{"plan-approved", "instructor-approved", "instructor-credential", "journal-chain"});
     CHECK(run_rules(facts, {"journal-chain"}).size() == 1);
   }
 }

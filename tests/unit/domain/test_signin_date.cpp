@@ -14,9 +14,7 @@ Date day(int y, int m, int d) { return *ldt::make_date(y, m, d); }
 const Date k_first = day(2021, 3, 10);
 const Date k_last = day(2021, 3, 12);
 
-ldt::SigninDateResult read(std::string_view raw) {
-  return ldt::parse_signin_date(raw, k_first, k_last);
-}
+ldt::SigninDateResult read(std::string_view raw) { return ldt::parse_signin_date(raw, k_first, k_last); }
 
 // "2021-03-10" or "2021-03-10 09:00:00", or the reject code.
 std::string outcome(std::string_view raw) {
@@ -134,9 +132,9 @@ TEST_SUITE("domain/signin_date") {
   }
 
   TEST_CASE("unreadable values are date-format with the raw text") {
-    for (std::string_view raw : {"明天", "2021-13-01", "2021-02-30", "3/10", "10.3.2021",
-                                 "2021-03-10 25:00", "2021-03-10 9:60", "2021-03-10 09:00 到",
-                                 "21/3/10", "2021-03-10T", "上午", "2021年3月", "13:00 PM"}) {
+    for (std::string_view raw :
+         {"明天", "2021-13-01", "2021-02-30", "3/10", "10.3.2021", "2021-03-10 25:00", "2021-03-10 9:60",
+          "2021-03-10 09:00 到", "21/3/10", "2021-03-10T", "上午", "2021年3月", "13:00 PM"}) {
       auto result = read(raw);
       REQUIRE_MESSAGE(result.reject, std::string(raw));
       CHECK_MESSAGE(result.reject->code == "date-format", std::string(raw));

@@ -38,8 +38,8 @@ TEST_SUITE("index/kinds") {
 
   TEST_CASE("the record's top-level names are what --output may not overwrite") {
     auto names = record_top_level_names();
-    for (const char* name : {"ldt.toml", "journal.jsonl", ".ldt", ".gitignore", "providers", "instructors", "plans",
-                             "sessions"}) {
+    for (const char* name :
+         {"ldt.toml", "journal.jsonl", ".ldt", ".gitignore", "providers", "instructors", "plans", "sessions"}) {
       CHECK(std::find(names.begin(), names.end(), std::string(name)) != names.end());
     }
   }

@@ -66,8 +66,7 @@ TEST_SUITE("ingest/cases") {
       for (std::size_t i = header->record_index + 1; i < records.size(); ++i) {
         if (!is_footer_or_blank(records[i])) ++data_rows;
       }
-      std::size_t expected = expect.at("accepted").get<std::size_t>() +
-                             expect.at("duplicates").get<std::size_t>();
+      std::size_t expected = expect.at("accepted").get<std::size_t>() + expect.at("duplicates").get<std::size_t>();
       for (const auto& [code, count] : expect.at("rejected").items()) {
         expected += count.get<std::size_t>();
       }

@@ -5,7 +5,8 @@
 using namespace ldt;
 
 namespace {
-StoredSignin signin(const char* id, const char* name, const char* day, const char* phone = "", const char* address = "") {
+StoredSignin signin(const char* id, const char* name, const char* day, const char* phone = "",
+                    const char* address = "") {
   StoredSignin s;
   s.id_number = id;
   s.name = name;

@@ -1,7 +1,6 @@
-#include "ldt/ingest/encoding.hpp"
-
 #include <doctest/doctest.h>
 
+#include "ldt/ingest/encoding.hpp"
 #include "test_support.hpp"
 
 using namespace ldt;
@@ -47,10 +46,8 @@ TEST_SUITE("ingest/encoding") {
   }
 
   TEST_CASE("auto: UTF-8 validity, else GB18030") {
-    CHECK(choose_encoding("a,b\n1,2\n", true, EncodingChoice::auto_detect).encoding ==
-          Encoding::utf8);
-    CHECK(choose_encoding("姓名,电话\n", true, EncodingChoice::auto_detect).encoding ==
-          Encoding::utf8);
+    CHECK(choose_encoding("a,b\n1,2\n", true, EncodingChoice::auto_detect).encoding == Encoding::utf8);
+    CHECK(choose_encoding("姓名,电话\n", true, EncodingChoice::auto_detect).encoding == Encoding::utf8);
     const std::string gbk = encode("姓名,身份证号,联系电话\n张三,1,2\n", "GBK");
     const auto d = choose_encoding(gbk, true, EncodingChoice::auto_detect);
     CHECK(d.encoding == Encoding::gb18030);
@@ -59,16 +56,12 @@ TEST_SUITE("ingest/encoding") {
 
   TEST_CASE("auto: valid UTF-8 except for a few bytes is UTF-8 (valid >= 4x invalid)") {
     // 8 valid multi-byte characters, 2 invalid bytes: UTF-8.
-    CHECK(choose_encoding("姓名电话地址备注\xFF\xFE", true, EncodingChoice::auto_detect).encoding ==
-          Encoding::utf8);
+    CHECK(choose_encoding("姓名电话地址备注\xFF\xFE", true, EncodingChoice::auto_detect).encoding == Encoding::utf8);
     // 7 valid, 2 invalid: below 4x, GB18030.
-    CHECK(choose_encoding("姓名电话地址备\xFF,\xFF", true, EncodingChoice::auto_detect).encoding ==
-          Encoding::gb18030);
+    CHECK(choose_encoding("姓名电话地址备\xFF,\xFF", true, EncodingChoice::auto_detect).encoding == Encoding::gb18030);
     // A character cut by the end of a partial sample is not counted as invalid.
-    CHECK(choose_encoding("姓\xE5\x90", false, EncodingChoice::auto_detect).encoding ==
-          Encoding::utf8);
-    CHECK(choose_encoding("\xE5\x90", true, EncodingChoice::auto_detect).encoding ==
-          Encoding::gb18030);
+    CHECK(choose_encoding("姓\xE5\x90", false, EncodingChoice::auto_detect).encoding == Encoding::utf8);
+    CHECK(choose_encoding("\xE5\x90", true, EncodingChoice::auto_detect).encoding == Encoding::gb18030);
   }
 
   TEST_CASE("auto: only the first 64 KiB are examined") {
@@ -78,25 +71,32 @@ TEST_SUITE("ingest/encoding") {
   }
 
   TEST_CASE("auto: UTF-16 without BOM by its NUL pattern") {
-    CHECK(choose_encoding(encode("a\tb\r\n1\t2\r\n", "UTF-16LE"), true,
-                          EncodingChoice::auto_detect)
-              .encoding == Encoding::utf16le);
-    CHECK(choose_encoding(encode("a\tb\r\n1\t2\r\n", "UTF-16BE"), true,
-                          EncodingChoice::auto_detect)
-              .encoding == Encoding::utf16be);
+    CHECK(choose_encoding(encode("a\tb\r\n1\t2\r\n", "UTF-16LE"), true, EncodingChoice::auto_detect).encoding ==
+          Encoding::utf16le);
+    CHECK(choose_encoding(encode("a\tb\r\n1\t2\r\n", "UTF-16BE"), true, EncodingChoice::auto_detect).encoding ==
+          Encoding::utf16be);
   }
 
   TEST_CASE("explicit choices are obeyed") {
-    auto d = choose_encoding("\xEF\xBB\xBF" "abc", true, EncodingChoice::utf8);
+    auto d = choose_encoding(
+        "\xEF\xBB\xBF"
+        "abc",
+        true, EncodingChoice::utf8);
     CHECK(d.encoding == Encoding::utf8);
     CHECK(d.bom_length == 3);
     d = choose_encoding("姓名", true, EncodingChoice::gb18030);
     CHECK(d.encoding == Encoding::gb18030);
     CHECK(d.bom_length == 0);
-    d = choose_encoding("\xFE\xFF\x00" "a", true, EncodingChoice::utf16);
+    d = choose_encoding(
+        "\xFE\xFF\x00"
+        "a",
+        true, EncodingChoice::utf16);
     CHECK(d.encoding == Encoding::utf16be);
     CHECK(d.bom_length == 2);
-    d = choose_encoding("a\x00" "b\x00", true, EncodingChoice::utf16);
+    d = choose_encoding(
+        "a\x00"
+        "b\x00",
+        true, EncodingChoice::utf16);
     CHECK(d.encoding == Encoding::utf16le);
     CHECK(d.bom_length == 0);
   }
@@ -113,11 +113,19 @@ TEST_SUITE("ingest/encoding") {
   TEST_CASE("UTF-8 decoding: bad bytes become U+FFFD, position out of band") {
     LineDecoder decoder(Encoding::utf8);
     std::string_view text;
-    CHECK(decoder.decode("ab\xFF" "c", text) == 2);
-    CHECK(text == "ab\xEF\xBF\xBD" "c");
+    CHECK(decoder.decode("ab\xFF"
+                         "c",
+                         text) == 2);
+    CHECK(text ==
+          "ab\xEF\xBF\xBD"
+          "c");
     // A broken sequence (maximal subpart) is one U+FFFD.
-    CHECK(decoder.decode("\xE5\x90" "a\xE5\x90\x8D", text) == 0);
-    CHECK(text == "\xEF\xBF\xBD" "a名");
+    CHECK(decoder.decode("\xE5\x90"
+                         "a\xE5\x90\x8D",
+                         text) == 0);
+    CHECK(text ==
+          "\xEF\xBF\xBD"
+          "a名");
     // Overlong form and surrogate are invalid; a genuine U+FFFD in the input is not a problem.
     CHECK(decoder.decode("\xC0\xAF", text) == 0);
     CHECK(text == "\xEF\xBF\xBD\xEF\xBF\xBD");
@@ -152,8 +160,13 @@ TEST_SUITE("ingest/encoding") {
     CHECK(big.decode(encode("姓名\t1", "UTF-16BE"), text) == std::string_view::npos);
     CHECK(text == "姓名\t1");
     // A lone surrogate is one bad unit; an odd final byte is bad too.
-    CHECK(little.decode(std::string("a\0\x00\xD8" "b\0", 6), text) == 2);
-    CHECK(text == "a\xEF\xBF\xBD" "b");
+    CHECK(little.decode(std::string("a\0\x00\xD8"
+                                    "b\0",
+                                    6),
+                        text) == 2);
+    CHECK(text ==
+          "a\xEF\xBF\xBD"
+          "b");
     CHECK(little.decode(std::string("a\0b", 3), text) == 2);
     CHECK(text == "a\xEF\xBF\xBD");
   }

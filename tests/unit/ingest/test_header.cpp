@@ -1,7 +1,6 @@
-#include "ldt/ingest/header.hpp"
-
 #include <doctest/doctest.h>
 
+#include "ldt/ingest/header.hpp"
 #include "test_support.hpp"
 
 using namespace ldt;
@@ -44,7 +43,7 @@ TEST_SUITE("ingest/header") {
     CHECK(normalize_header_cell("\xEF\xBB\xBF序号") == "序号");
     CHECK(normalize_header_cell("电话(手机(主))") == "电话");
     CHECK(normalize_header_cell("电话(a)(b)") == "电话(a)");  // only one note
-    CHECK(normalize_header_cell("（备注）") == "（备注）");     // the note is the whole cell
+    CHECK(normalize_header_cell("（备注）") == "（备注）");   // the note is the whole cell
     CHECK(normalize_header_cell("备注)") == "备注)");
     CHECK(normalize_header_cell("(必填)姓名") == "(必填)姓名");  // not trailing
     CHECK(normalize_header_cell("   ").empty());
@@ -52,22 +51,38 @@ TEST_SUITE("ingest/header") {
 
   TEST_CASE("the header aliases of the README") {
     const std::vector<std::pair<const char*, Field>> aliases{
-        {"姓名", Field::name},           {"学员姓名", Field::name},
-        {"名字", Field::name},           {"身份证号", Field::id_number},
-        {"身份证号码", Field::id_number}, {"证件号码", Field::id_number},
-        {"公民身份号码", Field::id_number}, {"联系电话", Field::phone},
-        {"手机", Field::phone},          {"手机号", Field::phone},
-        {"手机号码", Field::phone},      {"电话", Field::phone},
-        {"家庭住址", Field::address},    {"住址", Field::address},
-        {"地址", Field::address},        {"镇", Field::town},
-        {"乡镇", Field::town},           {"所在镇", Field::town},
-        {"村", Field::village},          {"所在村", Field::village},
-        {"人员类别", Field::category},   {"类别", Field::category},
-        {"学员类型", Field::category},   {"是否贫困户", Field::poor_household},
-        {"贫困户", Field::poor_household}, {"是否残疾人", Field::disabled},
-        {"残疾", Field::disabled},       {"签到时间", Field::signed_at},
-        {"时间", Field::signed_at},      {"日期", Field::signed_at},
-        {"性别", Field::gender},         {"备注", Field::note},
+        {"姓名", Field::name},
+        {"学员姓名", Field::name},
+        {"名字", Field::name},
+        {"身份证号", Field::id_number},
+        {"身份证号码", Field::id_number},
+        {"证件号码", Field::id_number},
+        {"公民身份号码", Field::id_number},
+        {"联系电话", Field::phone},
+        {"手机", Field::phone},
+        {"手机号", Field::phone},
+        {"手机号码", Field::phone},
+        {"电话", Field::phone},
+        {"家庭住址", Field::address},
+        {"住址", Field::address},
+        {"地址", Field::address},
+        {"镇", Field::town},
+        {"乡镇", Field::town},
+        {"所在镇", Field::town},
+        {"村", Field::village},
+        {"所在村", Field::village},
+        {"人员类别", Field::category},
+        {"类别", Field::category},
+        {"学员类型", Field::category},
+        {"是否贫困户", Field::poor_household},
+        {"贫困户", Field::poor_household},
+        {"是否残疾人", Field::disabled},
+        {"残疾", Field::disabled},
+        {"签到时间", Field::signed_at},
+        {"时间", Field::signed_at},
+        {"日期", Field::signed_at},
+        {"性别", Field::gender},
+        {"备注", Field::note},
     };
     for (const auto& [alias, field] : aliases) {
       CAPTURE(alias);
@@ -82,24 +97,21 @@ TEST_SUITE("ingest/header") {
   }
 
   TEST_CASE("the row with most matches among the first 30, title rows above") {
-    const auto records = rows({{"陆河县培训签到表", "", ""},
-                               {"培训时间：2021年3月10日", "", "地点：电商中心"},
-                               {""},
-                               {"序号", "姓名", "性别", "身份证号", "手机", "镇", "地址", "类别",
-                                "时间", "签名", "", ""},
-                               {"1", "张三", "男", "441523", "138", "河田镇", "x", "农村青年", "",
-                                "", "", ""}});
+    const auto records =
+        rows({{"陆河县培训签到表", "", ""},
+              {"培训时间：2021年3月10日", "", "地点：电商中心"},
+              {""},
+              {"序号", "姓名", "性别", "身份证号", "手机", "镇", "地址", "类别", "时间", "签名", "", ""},
+              {"1", "张三", "男", "441523", "138", "河田镇", "x", "农村青年", "", "", "", ""}});
     const auto header = find_header(records);
     REQUIRE(header.has_value());
     CHECK(header->record_index == 3);
     CHECK(header->line == 4);
     CHECK(header->score == 8);
     CHECK(header->width == 10);  // ends at the last non-empty header cell
-    CHECK(header->names == Cells{"序号", "姓名", "性别", "身份证号", "手机", "镇", "地址", "类别",
-                                 "时间", "签名"});
-    CHECK(header->fields == std::vector<Field>{Field::extra, Field::name, Field::gender,
-                                               Field::id_number, Field::phone, Field::town,
-                                               Field::address, Field::category, Field::signed_at,
+    CHECK(header->names == Cells{"序号", "姓名", "性别", "身份证号", "手机", "镇", "地址", "类别", "时间", "签名"});
+    CHECK(header->fields == std::vector<Field>{Field::extra, Field::name, Field::gender, Field::id_number, Field::phone,
+                                               Field::town, Field::address, Field::category, Field::signed_at,
                                                Field::extra});
     CHECK_FALSE(header->is_fix_file);
     CHECK(header->column(Field::phone) == 4u);
@@ -123,19 +135,17 @@ TEST_SUITE("ingest/header") {
     REQUIRE(header.has_value());
     CHECK(header->score == 4);
     CHECK(header->width == 5);
-    CHECK(header->fields ==
-          std::vector<Field>{Field::name, Field::phone, Field::extra, Field::extra, Field::extra});
+    CHECK(header->fields == std::vector<Field>{Field::name, Field::phone, Field::extra, Field::extra, Field::extra});
   }
 
   TEST_CASE("the rejects fix file") {
-    const auto header = find_header(rows({{"source_file", "line", "field", "code", "message",
-                                           "序号", "姓名", "身份证号码"}}));
+    const auto header =
+        find_header(rows({{"source_file", "line", "field", "code", "message", "序号", "姓名", "身份证号码"}}));
     REQUIRE(header.has_value());
     CHECK(header->is_fix_file);
     CHECK(header->score == 2);
-    CHECK(header->fields == std::vector<Field>{Field::reject_source_file, Field::reject_line,
-                                               Field::reject_info, Field::reject_info,
-                                               Field::reject_info, Field::extra, Field::name,
+    CHECK(header->fields == std::vector<Field>{Field::reject_source_file, Field::reject_line, Field::reject_info,
+                                               Field::reject_info, Field::reject_info, Field::extra, Field::name,
                                                Field::id_number});
     // The five columns alone are no header.
     CHECK_FALSE(find_header(rows({{"source_file", "line", "field", "code", "message"}})).has_value());

@@ -1,9 +1,8 @@
-#include "ldt/ingest/record_reader.hpp"
-
 #include <doctest/doctest.h>
 
 #include <string>
 
+#include "ldt/ingest/record_reader.hpp"
 #include "ldt/util/diagnostic.hpp"
 #include "test_support.hpp"
 
@@ -151,8 +150,8 @@ TEST_SUITE("ingest/record_reader") {
   }
 
   TEST_CASE("UTF-8 BOM is not part of the first cell") {
-    RecordReader reader = RecordReader::from_bytes("\xEF\xBB\xBF姓名,电话\n1,2\n",
-                                                   EncodingChoice::auto_detect, "t.csv");
+    RecordReader reader =
+        RecordReader::from_bytes("\xEF\xBB\xBF姓名,电话\n1,2\n", EncodingChoice::auto_detect, "t.csv");
     CHECK(reader.encoding() == Encoding::utf8);
     Record record;
     REQUIRE(reader.next(record));
@@ -180,8 +179,7 @@ TEST_SUITE("ingest/record_reader") {
     for (const char* name : {"UTF-16LE", "UTF-16BE"}) {
       const bool little = std::string(name) == "UTF-16LE";
       const std::string bom = little ? "\xFF\xFE" : "\xFE\xFF";
-      RecordReader reader =
-          RecordReader::from_bytes(bom + encode(text, name), EncodingChoice::auto_detect, "t.txt");
+      RecordReader reader = RecordReader::from_bytes(bom + encode(text, name), EncodingChoice::auto_detect, "t.txt");
       CHECK(reader.encoding() == (little ? Encoding::utf16le : Encoding::utf16be));
       CHECK(reader.separator() == '\t');
       Record record;
@@ -229,35 +227,34 @@ TEST_SUITE("ingest/record_reader") {
   }
 
   TEST_CASE("separator: semicolon and tab files") {
-    RecordReader semicolon = RecordReader::from_bytes("姓名;身份证号;电话\n张三;1,5;2\n",
-                                                      EncodingChoice::auto_detect, "t.csv");
+    RecordReader semicolon =
+        RecordReader::from_bytes("姓名;身份证号;电话\n张三;1,5;2\n", EncodingChoice::auto_detect, "t.csv");
     CHECK(semicolon.separator() == ';');
     Record record;
     REQUIRE(semicolon.next(record));
     REQUIRE(semicolon.next(record));
     CHECK(record.cells == Cells{"张三", "1,5", "2"});
-    CHECK(RecordReader::from_bytes("标题,说明\n姓名\t身份证号\t电话\n", EncodingChoice::auto_detect,
-                                   "t.csv")
+    CHECK(RecordReader::from_bytes("标题,说明\n姓名\t身份证号\t电话\n", EncodingChoice::auto_detect, "t.csv")
               .separator() == '\t');
   }
 
   TEST_CASE("separator: ties go to the one occurring most on the best line") {
     // ',' and ';' both score 2; the earliest best line is line 1, where ';' occurs most.
-    CHECK(RecordReader::from_bytes("性别;备注;;;\n姓名,电话\n", EncodingChoice::auto_detect, "t.csv")
-              .separator() == ';');
-    CHECK(RecordReader::from_bytes("姓名,电话\n性别;备注;;;\n", EncodingChoice::auto_detect, "t.csv")
-              .separator() == ',');
+    CHECK(RecordReader::from_bytes("性别;备注;;;\n姓名,电话\n", EncodingChoice::auto_detect, "t.csv").separator() ==
+          ';');
+    CHECK(RecordReader::from_bytes("姓名,电话\n性别;备注;;;\n", EncodingChoice::auto_detect, "t.csv").separator() ==
+          ',');
     // Nothing scores: the one occurring most on the first 30 lines; equal counts → ','.
-    CHECK(RecordReader::from_bytes("a;b;c\n1;2,3;4\n", EncodingChoice::auto_detect, "t.csv")
-              .separator() == ';');
+    CHECK(RecordReader::from_bytes("a;b;c\n1;2,3;4\n", EncodingChoice::auto_detect, "t.csv").separator() == ';');
     CHECK(RecordReader::from_bytes("a\n", EncodingChoice::auto_detect, "t.csv").separator() == ',');
   }
 
   TEST_CASE("unusable files are input errors (exit 2)") {
-    CHECK(open_error("") == "sheet.csv: the file is empty (no rows); export the sign-in sheet "
-                            "again and check that it has rows");
+    CHECK(open_error("") ==
+          "sheet.csv: the file is empty (no rows); export the sign-in sheet "
+          "again and check that it has rows");
     CHECK(open_error("\xEF\xBB\xBF").find("empty") != std::string::npos);
-    CHECK(open_error("\xFF\xFE\r\0\n\0") .find("empty") != std::string::npos);
+    CHECK(open_error("\xFF\xFE\r\0\n\0").find("empty") != std::string::npos);
     CHECK(open_error(" \r\n\t\n").find("empty") != std::string::npos);
     CHECK(open_error(std::string(300000, '\n')).find("empty") != std::string::npos);
     CHECK(open_error(std::string("PK\x03\x04\x14\0\x06\0", 8)) ==

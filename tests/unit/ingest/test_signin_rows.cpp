@@ -1,15 +1,13 @@
 #include <doctest/doctest.h>
 
-#include "ldt/ingest/header.hpp"
 #include "ldt/domain/masking.hpp"
+#include "ldt/ingest/header.hpp"
 #include "ldt/ingest/signin_rows.hpp"
 
 using namespace ldt;
 
 namespace {
-ImportSession march_session() {
-  return ImportSession{"s1", *make_date(2021, 3, 10), *make_date(2021, 3, 12), 14, 90};
-}
+ImportSession march_session() { return ImportSession{"s1", *make_date(2021, 3, 10), *make_date(2021, 3, 12), 14, 90}; }
 
 /// Reads a UTF-8 CSV from memory and normalises its data rows (the header is found as in an import).
 std::vector<NormalizedRow> rows_of(const std::string& csv) {
@@ -32,7 +30,8 @@ const char* k_header = "姓名,身份证号码,联系电话,家庭住址,人员�
 
 TEST_SUITE("ingest/signin_rows") {
   TEST_CASE("a clean row becomes a sign-in with derived fields") {
-    auto rows = rows_of(std::string(k_header) + "彭燕,441523198707149716,19776317066,河田镇,农村妇女,否,2021-03-10 08:50\n");
+    auto rows =
+        rows_of(std::string(k_header) + "彭燕,441523198707149716,19776317066,河田镇,农村妇女,否,2021-03-10 08:50\n");
     REQUIRE(rows.size() == 1);
     REQUIRE(rows[0].signin);
     const auto& s = *rows[0].signin;

@@ -28,8 +28,7 @@ inline std::string encode(std::string_view utf8, const char* encoding) {
 }
 
 /// Every record of `bytes`, read with `choice`.
-inline std::vector<Record> read_all(std::string bytes,
-                                    EncodingChoice choice = EncodingChoice::auto_detect) {
+inline std::vector<Record> read_all(std::string bytes, EncodingChoice choice = EncodingChoice::auto_detect) {
   RecordReader reader = RecordReader::from_bytes(std::move(bytes), choice, "test.csv");
   std::vector<Record> records;
   Record record;

@@ -11,8 +11,8 @@ using namespace ldt;
 
 namespace {
 std::string fixture(const std::string& name) {
-  auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() /
-              "fixtures" / "registry" / name;
+  auto path =
+      std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "fixtures" / "registry" / name;
   std::ifstream in(path, std::ios::binary);
   REQUIRE_MESSAGE(in.good(), path.string());
   std::stringstream buffer;
@@ -39,13 +39,11 @@ std::vector<Diagnostic> diagnostics_of(auto&& read) {
 auto fields(const Provider& p) {
   return std::tie(p.id, p.name, p.credit_code, p.contact, p.phone, p.address, p.contract);
 }
-auto fields(const Credential& c) {
-  return std::tie(c.kind, c.number, c.issuer, c.valid_from, c.valid_until);
-}
+auto fields(const Credential& c) { return std::tie(c.kind, c.number, c.issuer, c.valid_from, c.valid_until); }
 auto fields(const ScheduleItem& s) { return std::tie(s.topic, s.method, s.hours, s.instructor); }
 auto fields(const Amendment& a) {
-  return std::tie(a.number, a.replace_old, a.replace_new, a.reason, a.requested_at, a.requested_by,
-                  a.approved_at, a.approved_by);
+  return std::tie(a.number, a.replace_old, a.replace_new, a.reason, a.requested_at, a.requested_by, a.approved_at,
+                  a.approved_by);
 }
 template <typename T>
 bool same_list(const std::vector<T>& a, const std::vector<T>& b) {
@@ -56,41 +54,38 @@ bool same_list(const std::vector<T>& a, const std::vector<T>& b) {
   return true;
 }
 bool same(const Instructor& a, const Instructor& b) {
-  return std::tie(a.id, a.name, a.role, a.provider, a.phone, a.practice_years, a.project_cases,
-                  a.bio) == std::tie(b.id, b.name, b.role, b.provider, b.phone, b.practice_years,
-                                     b.project_cases, b.bio) &&
+  return std::tie(a.id, a.name, a.role, a.provider, a.phone, a.practice_years, a.project_cases, a.bio) ==
+             std::tie(b.id, b.name, b.role, b.provider, b.phone, b.practice_years, b.project_cases, b.bio) &&
          same_list(a.credentials, b.credentials);
 }
 bool same(const Plan& a, const Plan& b) {
-  return std::tie(a.id, a.provider, a.title, a.target_groups, a.window_start, a.window_end,
-                  a.outline, a.materials, a.objectives, a.planned_trainees, a.instructors) ==
-             std::tie(b.id, b.provider, b.title, b.target_groups, b.window_start, b.window_end,
-                      b.outline, b.materials, b.objectives, b.planned_trainees, b.instructors) &&
+  return std::tie(a.id, a.provider, a.title, a.target_groups, a.window_start, a.window_end, a.outline, a.materials,
+                  a.objectives, a.planned_trainees,
+                  a.instructors) == std::tie(b.id, b.provider, b.title, b.target_groups, b.window_start, b.window_end,
+                                             b.outline, b.materials, b.objectives, b.planned_trainees, b.instructors) &&
          same_list(a.schedule, b.schedule);
 }
 bool same(const PlanDecision& a, const PlanDecision& b) {
-  return std::tie(a.plan, a.submitted_at, a.submitted_by, a.submitted_sha256, a.status,
-                  a.decided_at, a.decided_by, a.approved_sha256, a.reason) ==
-             std::tie(b.plan, b.submitted_at, b.submitted_by, b.submitted_sha256, b.status,
-                      b.decided_at, b.decided_by, b.approved_sha256, b.reason) &&
+  return std::tie(a.plan, a.submitted_at, a.submitted_by, a.submitted_sha256, a.status, a.decided_at, a.decided_by,
+                  a.approved_sha256, a.reason) == std::tie(b.plan, b.submitted_at, b.submitted_by, b.submitted_sha256,
+                                                           b.status, b.decided_at, b.decided_by, b.approved_sha256,
+                                                           b.reason) &&
          same_list(a.amendments, b.amendments);
 }
 bool same(const Session& a, const Session& b) {
-  return std::tie(a.id, a.plan, a.start, a.end, a.location, a.mode, a.head_teacher, a.instructors,
-                  a.status, a.opened_at, a.opened_by, a.closed_at, a.ended_at) ==
-         std::tie(b.id, b.plan, b.start, b.end, b.location, b.mode, b.head_teacher, b.instructors,
-                  b.status, b.opened_at, b.opened_by, b.closed_at, b.ended_at);
+  return std::tie(a.id, a.plan, a.start, a.end, a.location, a.mode, a.head_teacher, a.instructors, a.status,
+                  a.opened_at, a.opened_by, a.closed_at,
+                  a.ended_at) == std::tie(b.id, b.plan, b.start, b.end, b.location, b.mode, b.head_teacher,
+                                          b.instructors, b.status, b.opened_at, b.opened_by, b.closed_at, b.ended_at);
 }
 auto fields(const Settings::Rules& r) {
   return std::tie(r.pass_threshold, r.sample_rate, r.min_sample, r.unreachable_counts, r.min_photos,
-                  r.rejects_grace_days, r.min_survey_coverage, r.news_deadline_hours,
-                  r.summary_deadline_workdays, r.followup_due_days, r.audit_due_days,
-                  r.min_practice_years, r.max_trainees_per_phone, r.min_age, r.max_age,
-                  r.lock_timeout_seconds);
+                  r.rejects_grace_days, r.min_survey_coverage, r.news_deadline_hours, r.summary_deadline_workdays,
+                  r.followup_due_days, r.audit_due_days, r.min_practice_years, r.max_trainees_per_phone, r.min_age,
+                  r.max_age, r.lock_timeout_seconds);
 }
 bool same(const Settings& a, const Settings& b) {
-  return std::tie(a.county, a.region_code, a.office) ==
-             std::tie(b.county, b.region_code, b.office) &&
+  return std::tie(a.county, a.region_code, a.office) == std::tie(b.county, b.region_code, b.office) &&
          fields(a.rules) == fields(b.rules) && a.calendar.years == b.calendar.years &&
          a.calendar.off == b.calendar.off && a.calendar.workdays == b.calendar.workdays;
 }
@@ -103,8 +98,7 @@ TEST_SUITE("project/records") {
     auto provider = read_provider(fixture("provider.toml"), "provider.toml");
     CHECK(provider.name == "陆河县云商电子商务服务有限公司");
     CHECK(write_provider(provider) == fixture("provider.toml"));
-    for (const char* name :
-         {"instructor-lecturer.toml", "instructor-practical.toml", "instructor-social.toml"}) {
+    for (const char* name : {"instructor-lecturer.toml", "instructor-practical.toml", "instructor-social.toml"}) {
       CAPTURE(name);
       CHECK(write_instructor(read_instructor(fixture(name), name)) == fixture(name));
     }
@@ -113,8 +107,7 @@ TEST_SUITE("project/records") {
     CHECK(lecturer.credentials[0].kind == CredentialKind::county_ecommerce_lecturer);
     CHECK(lecturer.credentials[0].valid_until == day(2024, 5, 31));
     CHECK(!lecturer.credentials[1].valid_until);
-    CHECK(read_instructor(fixture("instructor-social.toml"), "x").role ==
-          InstructorRole::social_commerce);
+    CHECK(read_instructor(fixture("instructor-social.toml"), "x").role == InstructorRole::social_commerce);
     auto plan = read_plan(fixture("plan.toml"), "plan.toml");
     CHECK(plan.schedule.size() == 4);
     CHECK(plan.schedule[2].hours == 3.5);
@@ -135,8 +128,7 @@ TEST_SUITE("project/records") {
   }
 
   TEST_CASE("provider round-trip, empty optional strings left out") {
-    Provider full{
-        "p-1", "公司 " + k_awkward, "91441523MA55K8XQ3R", "联系人", "0660-1234567", "地址", "HT-1"};
+    Provider full{"p-1", "公司 " + k_awkward, "91441523MA55K8XQ3R", "联系人", "0660-1234567", "地址", "HT-1"};
     CHECK(fields(read_provider(write_provider(full), "x")) == fields(full));
     Provider bare;
     bare.id = "p2";
@@ -153,12 +145,11 @@ TEST_SUITE("project/records") {
     full.provider = "p-1";
     full.phone = "13800138000";
     full.practice_years = 7;
-    full.project_cases = {"案例一", k_awkward,
-                          "一个很长的项目案例名称，用来把数组写成多行的形式以便阅读和修改"};
+    full.project_cases = {"案例一", k_awkward, "一个很长的项目案例名称，用来把数组写成多行的形式以便阅读和修改"};
     full.bio = k_awkward;
-    full.credentials = {Credential{CredentialKind::appointment_letter, "N1", "发证",
-                                   day(2020, 2, 29), day(2022, 2, 28)},
-                        Credential{CredentialKind::other, "", "", day(2019, 1, 1), std::nullopt}};
+    full.credentials = {
+        Credential{CredentialKind::appointment_letter, "N1", "发证", day(2020, 2, 29), day(2022, 2, 28)},
+        Credential{CredentialKind::other, "", "", day(2019, 1, 1), std::nullopt}};
     auto text = write_instructor(full);
     CHECK(same(read_instructor(text, "x"), full));
     CHECK(write_instructor(read_instructor(text, "x")) == text);
@@ -208,9 +199,8 @@ TEST_SUITE("project/records") {
     full.decided_at = at(2021, 2, 27, 0, 0);
     full.decided_by = "审批人";
     full.reason = k_awkward;
-    full.amendments = {
-        Amendment{1, "a", "b", "", at(2021, 3, 1, 8, 0), "x", std::nullopt, ""},
-        Amendment{2, "b", "c", "理由", at(2021, 3, 2, 8, 0), "x", at(2021, 3, 2, 9, 0), "y"}};
+    full.amendments = {Amendment{1, "a", "b", "", at(2021, 3, 1, 8, 0), "x", std::nullopt, ""},
+                       Amendment{2, "b", "c", "理由", at(2021, 3, 2, 8, 0), "x", at(2021, 3, 2, 9, 0), "y"}};
     CHECK(same(read_plan_decision(write_plan_decision(full), "x"), full));
   }
 
@@ -247,8 +237,7 @@ TEST_SUITE("project/records") {
   }
 
   TEST_CASE("settings defaults are Luhe's") {
-    auto settings =
-        read_settings("[project]\ncounty = \"陆河县\"\nregion_code = \"441523\"\n", "ldt.toml");
+    auto settings = read_settings("[project]\ncounty = \"陆河县\"\nregion_code = \"441523\"\n", "ldt.toml");
     CHECK(settings.office.empty());
     Settings::Rules luhe;
     CHECK(fields(settings.rules) == fields(luhe));
@@ -289,8 +278,7 @@ TEST_SUITE("project/records") {
     settings.calendar.years = {2027, 2028};
     settings.calendar.workdays = {day(2027, 2, 13)};
     auto text = write_settings(settings);
-    CHECK(text.find("[calendar]\nyears = [2027, 2028]\nworkdays = [2027-02-13]\n") !=
-          std::string::npos);
+    CHECK(text.find("[calendar]\nyears = [2027, 2028]\nworkdays = [2027-02-13]\n") != std::string::npos);
     CHECK(same(read_settings(text, "x"), settings));
     Settings plain;
     plain.county = "x";
@@ -299,10 +287,8 @@ TEST_SUITE("project/records") {
   }
 
   TEST_CASE("readers report every schema problem and throw exit 2") {
-    auto found = diagnostics_of([] {
-      (void)read_instructor("id = \"x\"\nrole = \"lecturer\"\nphone = 13800138000\nfoo = 1\n",
-                            "i.toml");
-    });
+    auto found = diagnostics_of(
+        [] { (void)read_instructor("id = \"x\"\nrole = \"lecturer\"\nphone = 13800138000\nfoo = 1\n", "i.toml"); });
     REQUIRE(found.size() == 3);
     CHECK(found[0].field == "name");
     CHECK(found[1].field == "phone");

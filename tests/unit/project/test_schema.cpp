@@ -169,14 +169,11 @@ TEST_SUITE("project/schema") {
         "decision");
     REQUIRE(hash.size() == 1);
     CHECK(hash[0].hint == "write 64 lower-case hexadecimal digits (SHA-256)");
-    auto provider = check(
-        "id = \"" + std::string(65, 'a') + "\"\nname = \"x\"\ncredit_code = \"abc\"\n", "provider");
+    auto provider = check("id = \"" + std::string(65, 'a') + "\"\nname = \"x\"\ncredit_code = \"abc\"\n", "provider");
     REQUIRE(provider.size() == 2);
     CHECK(provider[0].message == "is longer than 64 characters");
     CHECK(provider[1].hint.starts_with("write the 18-character code"));
-    auto nan =
-        check("[project]\ncounty = \"x\"\nregion_code = \"441523\"\n[rules]\nsample_rate = nan\n",
-              "project");
+    auto nan = check("[project]\ncounty = \"x\"\nregion_code = \"441523\"\n[rules]\nsample_rate = nan\n", "project");
     REQUIRE(nan.size() == 1);
     CHECK(nan[0].code == "schema-type");
   }

@@ -1,5 +1,4 @@
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <fstream>
@@ -13,8 +12,9 @@ namespace {
 /// A scratch directory removed at the end of the test.
 struct Scratch {
   fs::path path;
-  Scratch() : path(fs::temp_directory_path() / ("ldt-unit-" + std::to_string(::getpid()) + "-" +
-                                                 std::to_string(reinterpret_cast<std::uintptr_t>(this)))) {
+  Scratch()
+      : path(fs::temp_directory_path() / ("ldt-unit-" + std::to_string(::getpid()) + "-" +
+                                          std::to_string(reinterpret_cast<std::uintptr_t>(this)))) {
     fs::create_directories(path);
   }
   ~Scratch() { fs::remove_all(path); }
@@ -32,9 +32,23 @@ TEST_SUITE("project/signin_store") {
 
   TEST_CASE("sign-ins round-trip through the canonical file") {
     Scratch scratch;
-    StoredSignin s{"2021-03-10", "441523198707149716", "彭燕", "M", "1987-07-14", "19776317066",
-                   "广东省汕尾市陆河县河田镇,罗庚村 35号", "河田镇", "罗庚村", "poor_household;rural_woman",
-                   "2021-03-10T08:50:00+08:00", "", R"({"序号":"1"})", "abc", 2, "2021-03-10T18:00:00+08:00", ""};
+    StoredSignin s{"2021-03-10",
+                   "441523198707149716",
+                   "彭燕",
+                   "M",
+                   "1987-07-14",
+                   "19776317066",
+                   "广东省汕尾市陆河县河田镇,罗庚村 35号",
+                   "河田镇",
+                   "罗庚村",
+                   "poor_household;rural_woman",
+                   "2021-03-10T08:50:00+08:00",
+                   "",
+                   R"({"序号":"1"})",
+                   "abc",
+                   2,
+                   "2021-03-10T18:00:00+08:00",
+                   ""};
     {
       std::ofstream out(scratch.path / "signins.csv", std::ios::binary);
       out << signins_header_line() << signin_line(s);

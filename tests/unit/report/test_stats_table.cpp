@@ -1,15 +1,13 @@
 #include <doctest/doctest.h>
 
 #include "ldt/domain/category.hpp"
-#include "ldt/report/stats.hpp"
 #include "ldt/report/render.hpp"
+#include "ldt/report/stats.hpp"
 
 using namespace ldt;
 
 TEST_SUITE("report/render") {
-  Table two_columns(std::vector<Row> rows) {
-    return Table{{{"name", "name"}, {"n", "n"}}, std::move(rows), {}, {}};
-  }
+  Table two_columns(std::vector<Row> rows) { return Table{{{"name", "name"}, {"n", "n"}}, std::move(rows), {}, {}}; }
 
   Document one_table(Table table) {
     Document document;
@@ -24,14 +22,16 @@ TEST_SUITE("report/render") {
   }
 
   TEST_CASE("text tables align CJK cells") {
-    auto document = one_table(two_columns({{text_cell("河田镇"), integer_cell(1)}, {text_cell("ab"), integer_cell(22)}}));
+    auto document =
+        one_table(two_columns({{text_cell("河田镇"), integer_cell(1)}, {text_cell("ab"), integer_cell(22)}}));
     CHECK(render_to_string(document, {Format::table}) == "name    n\n------  --\n河田镇  1\nab      22\n");
   }
 
   TEST_CASE("CSV for Excel starts with a BOM and keeps ID numbers as text") {
     Table table{{{"a", "a"}, {"id", "id"}}, {{text_cell("x,y"), id_number_cell("44152319870714971X")}}, {}, {}};
     CHECK(render_to_string(one_table(table), {Format::csv, true, true}) ==
-          "\xEF\xBB\xBF" "a,id\n\"x,y\",\"=\"\"44152319870714971X\"\"\"\n");
+          "\xEF\xBB\xBF"
+          "a,id\n\"x,y\",\"=\"\"44152319870714971X\"\"\"\n");
   }
 
   TEST_CASE("personal data is masked by cell type unless unmasked") {
@@ -47,13 +47,15 @@ TEST_SUITE("report/render") {
   }
 
   TEST_CASE("JSON types cells and leaves empty cells out") {
-    Table table{{{"n", "n"}, {"ok", "ok", true, true}, {"tags", "tags"}, {"gone", "gone"}, {"people", "people", true, false}},
-                {{integer_cell(3), flag_cell(true, "yes"), list_cell({"a", "b"}, ";"), empty_cell(), text_cell("x")}},
-                {},
-                {}};
+    Table table{
+        {{"n", "n"}, {"ok", "ok", true, true}, {"tags", "tags"}, {"gone", "gone"}, {"people", "people", true, false}},
+        {{integer_cell(3), flag_cell(true, "yes"), list_cell({"a", "b"}, ";"), empty_cell(), text_cell("x")}},
+        {},
+        {}};
     CHECK(render_to_string(one_table(table), {Format::json}) ==
           "[\n  {\n    \"n\": 3,\n    \"ok\": true,\n    \"tags\": [\n      \"a\",\n      \"b\"\n    ]\n  }\n]\n");
-    CHECK(render_to_string(one_table(table), {Format::table}) == "n  ok   tags  gone  people\n-  ---  ----  ----  ------\n3  yes  a;b         x\n");
+    CHECK(render_to_string(one_table(table), {Format::table}) ==
+          "n  ok   tags  gone  people\n-  ---  ----  ----  ------\n3  yes  a;b         x\n");
   }
 
   TEST_CASE("a streamed table renders as the same JSON as a buffered one") {
@@ -65,7 +67,8 @@ TEST_SUITE("report/render") {
       row = buffered.rows[static_cast<size_t>(next++)];
       return true;
     };
-    CHECK(render_to_string(one_table(streamed), {Format::json}) == render_to_string(one_table(buffered), {Format::json}));
+    CHECK(render_to_string(one_table(streamed), {Format::json}) ==
+          render_to_string(one_table(buffered), {Format::json}));
     Table none = two_columns({});
     none.stream = [](Row&) { return false; };
     CHECK(render_to_string(one_table(none), {Format::json}) == "[]\n");
