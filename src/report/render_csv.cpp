@@ -20,9 +20,7 @@ void render_csv(const Document& document, const RenderOptions& options, const Si
       document, options, sink, [](const std::string& title) { return title + "\n"; },
       [&](const Section&, const Table& table) {
         auto columns = render_support::human_columns(table);
-        std::vector<std::string> cells;
-        cells.reserve(columns.size());
-        for (std::size_t c : columns) cells.push_back(table.columns[c].label);
+        std::vector<std::string> cells = render_support::labels(table, columns);
         sink(csv_line(cells));
         render_support::for_each_row(table, [&](const Row& row) {
           cells.clear();

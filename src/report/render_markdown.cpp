@@ -30,9 +30,7 @@ void render_markdown(const Document& document, const RenderOptions& options, con
       document, options, sink, [](const std::string& title) { return "## " + title + "\n\n"; },
       [&](const Section&, const Table& table) {
         auto columns = render_support::human_columns(table);
-        std::vector<std::string> cells;
-        cells.reserve(columns.size());
-        for (std::size_t c : columns) cells.push_back(table.columns[c].label);
+        std::vector<std::string> cells = render_support::labels(table, columns);
         sink(md_line(cells));
         std::string rule = "|";
         for (std::size_t i = 0; i < columns.size(); ++i) rule += " --- |";

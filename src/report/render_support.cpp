@@ -14,6 +14,13 @@ std::vector<std::size_t> human_columns(const Table& table) {
   return order;
 }
 
+std::vector<std::string> labels(const Table& table, const std::vector<std::size_t>& columns) {
+  std::vector<std::string> out;
+  out.reserve(columns.size());
+  for (std::size_t c : columns) out.push_back(table.columns[c].label);
+  return out;
+}
+
 void for_each_row(const Table& table, const std::function<void(const Row&)>& fn) {
   for (const auto& row : table.rows) fn(row);
   if (!table.stream) return;

@@ -10,6 +10,8 @@ namespace ldt::render_support {
 
 /// Indexes of the columns people see, in their order (Table::human_order, else column order).
 std::vector<std::size_t> human_columns(const Table& table);
+/// The headings of `columns` (indexes into table.columns), in order.
+std::vector<std::string> labels(const Table& table, const std::vector<std::size_t>& columns);
 /// Calls `fn` for every row: `rows`, then what `stream` gives.
 void for_each_row(const Table& table, const std::function<void(const Row&)>& fn);
 /// A record as people see it: a two-column table (field, value).

@@ -18,9 +18,8 @@ std::string one_line(std::string cell) {
 void aligned(const Section& section, const Table& table, bool unmask, const Sink& sink) {
   auto columns = render_support::human_columns(table);
   std::vector<std::vector<std::string>> lines;
-  std::vector<std::string> header;
-  header.reserve(columns.size());
-  for (std::size_t c : columns) header.push_back(one_line(table.columns[c].label));
+  std::vector<std::string> header = render_support::labels(table, columns);
+  for (auto& label : header) label = one_line(label);
   // The widths need every row, so the aligned table buffers what a stream gives.
   render_support::for_each_row(table, [&](const Row& row) {
     std::vector<std::string> cells;
