@@ -81,22 +81,13 @@ Result import(Context& context, const ImportOptions& options) {
       writes.copy_from(record_path("sources", session.id).parent_path() / report.stored_as, file);
   }
   if (run.has_updates()) {
-    // Repeated rows brought new phones or addresses: the staged file is rewritten with them.
-    out->finish();
-    StagedFile& rewritten = writes.open(record_path("signins", session.id));
-    rewritten.write(signins_header_line());
-    read_signins(out->temp_path(), record_path("signins", session.id).generic_string(), [&](StoredSignin&& signin) {
+    // Repeated rows brought new phones or addresses: the staged file is written again with them.
+    restage_signins(writes, *out, record_path("signins", session.id), [&](StoredSignin& signin) {
       if (run.apply_update(signin)) index.update_signin_contact(session.id, signin);
-      rewritten.write(signin_line(signin));
     });
-    writes.drop(*out);
   }
-  std::string rejects_text = rejects_header_line();
-  for (const auto& r : run.open_rejects()) rejects_text += reject_line(r);
-  writes.put(record_path("rejects", session.id), rejects_text);
-  std::string manifest_text = sources_header_line();
-  for (const auto& s : run.sources()) manifest_text += source_line(s);
-  writes.put(record_path("sources", session.id), manifest_text);
+  writes.put(record_path("rejects", session.id), rejects_file(run.open_rejects()));
+  writes.put(record_path("sources", session.id), sources_file(run.sources()));
   index.replace_session_rejects(session.id, run.open_rejects());
   index.replace_session_sources(session.id, run.sources());
 

@@ -137,6 +137,31 @@ std::string source_line(const StoredSource& s) {
                    std::to_string(s.duplicates), std::to_string(s.updated), std::to_string(s.rejected), s.title});
 }
 
+std::string rejects_file(const std::vector<StoredReject>& rejects) {
+  std::string text = rejects_header_line();
+  for (const auto& reject : rejects) text += reject_line(reject);
+  return text;
+}
+
+std::string sources_file(const std::vector<StoredSource>& sources) {
+  std::string text = sources_header_line();
+  for (const auto& source : sources) text += source_line(source);
+  return text;
+}
+
+StagedFile& restage_signins(WriteSet& writes, StagedFile& staged, const fs::path& relative,
+                            const std::function<void(StoredSignin&)>& update) {
+  staged.finish();
+  StagedFile& rewritten = writes.open(relative);
+  rewritten.write(signins_header_line());
+  read_signins(staged.temp_path(), relative.generic_string(), [&](StoredSignin&& signin) {
+    update(signin);
+    rewritten.write(signin_line(signin));
+  });
+  writes.drop(staged);
+  return rewritten;
+}
+
 void read_signins(const fs::path& path, std::string_view display, const std::function<void(StoredSignin&&)>& fn) {
   std::unordered_set<SigninKey, SigninKeyHash> seen;
   read_canonical(path, display, signin_csv_columns(), [&](std::vector<std::string>& c, int line) {

@@ -25,6 +25,15 @@ std::string reject_line(const StoredReject& reject);
 std::string sources_header_line();
 std::string source_line(const StoredSource& source);
 
+/// The whole rejects.csv / sources/manifest.csv for these rows, header first.
+std::string rejects_file(const std::vector<StoredReject>& rejects);
+std::string sources_file(const std::vector<StoredSource>& sources);
+
+/// Writes the staged signins.csv `staged` again as `relative`, each row passed through `update`
+/// (which may change it in place); the first staged copy is dropped. Returns the new one.
+StagedFile& restage_signins(WriteSet& writes, StagedFile& staged, const fs::path& relative,
+                            const std::function<void(StoredSignin&)>& update);
+
 /// Reads a canonical file, calling `fn` for each row. Throws Error (exit 2) naming file, line
 /// and field for a row that is not valid (hand edits are checked, README "The project directory").
 void read_signins(const fs::path& path, std::string_view display, const std::function<void(StoredSignin&&)>& fn);
