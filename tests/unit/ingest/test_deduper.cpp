@@ -17,7 +17,7 @@ StoredSignin signin(const char* id, const char* name, const char* day, const cha
 }
 }  // namespace
 
-TEST_SUITE("ingest/signin_import") {
+TEST_SUITE("ingest/deduper") {
   TEST_CASE("pack_id_number is exact for X and digits") {
     CHECK(pack_id_number("44150219730216564X") == 44150219730216564ULL * 11 + 10);
     CHECK(pack_id_number("441523198707149716") == 44152319870714971ULL * 11 + 6);
