@@ -16,6 +16,7 @@ namespace ldt {
 Context::Context(GlobalOptions global) : options(std::move(global)) {}
 
 void Context::load(Access access) {
+  access_ = access;
   if (access == Access::none) return;
   root_ = locate_project(options.directory);
   settings_ = read_settings(read_file(root_ / paths::k_settings, paths::k_settings), paths::k_settings);
@@ -80,9 +81,18 @@ JournalEntry Context::journal_entry(std::string target) const {
   return entry;
 }
 
+void Context::lock_for_writing() { lock_->change(ProjectLock::Mode::exclusive); }
+
 void Context::commit(WriteSet& writes, std::string target) {
-  lock_->change(ProjectLock::Mode::exclusive);
+  lock_for_writing();
   index_->commit_files(commit_journalled(root_, writes, journal_entry(std::move(target))));
+  if (access_ == Access::read) lock_->change(ProjectLock::Mode::shared);
+}
+
+void Context::journal_unmasked(std::string target) {
+  lock_for_writing();
+  WriteSet writes(root_);
+  commit(writes, std::move(target));
 }
 
 void Context::note(const Diagnostic& diagnostic) const { print_diagnostic(diagnostic, print_options()); }

@@ -7,13 +7,11 @@
 #include "ldt/index/kinds.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt::commands {
 
-Result record_result(const std::vector<std::pair<std::string, std::string>>& pairs) {
-  std::vector<RecordField> fields;
-  fields.reserve(pairs.size());
-  for (const auto& [key, value] : pairs) fields.push_back({key, literal_cell(value)});
+Result record_result(std::vector<RecordField> fields) {
   Result result;
   result.document.add_record(std::move(fields));
   return result;
@@ -83,6 +81,13 @@ Session load_session(const Context& context, const std::string& id) {
 Instructor load_instructor(const Context& context, const std::string& id) {
   require_present(context, record_path("instructor", id), "instructor", id);
   return read_record(context, record_path("instructor", id), read_instructor);
+}
+
+void require_utf8_file_name(const std::string& path) {
+  if (is_valid_utf8(fs::path(path).filename().string())) return;
+  throw input_error(tr("the file name is not UTF-8 text (a name made on Windows in GBK?), so the project could not "
+                       "record it"),
+                    tr("rename the file, e.g. to 签到表.csv, and try again"), path);
 }
 
 void write_output(const Context& context, const std::string& path, const Document& document,

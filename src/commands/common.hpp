@@ -11,9 +11,8 @@
 
 namespace ldt::commands {
 
-/// The fields of a `show` command, values shown as they are: a record for people (field,
-/// value) and one JSON object of strings.
-Result record_result(const std::vector<std::pair<std::string, std::string>>& pairs);
+/// The fields of a `show` command: a record for people (field, value) and one JSON object.
+Result record_result(std::vector<RecordField> fields);
 /// A one-line confirmation for people ("registered provider x"); nothing in JSON.
 Result message_result(std::string message);
 /// Refuses (exit 3) when `relative` already exists in the project.
@@ -29,6 +28,9 @@ PlanDecision load_plan_decision(const Context& context, const std::string& id);
 Session load_session(const Context& context, const std::string& id);
 Instructor load_instructor(const Context& context, const std::string& id);
 
+/// Refuses (exit 2) an input file whose name is not UTF-8 text (a GBK name from Windows): the
+/// project stores file names in UTF-8 files and must be able to read them back.
+void require_utf8_file_name(const std::string& path);
 /// Writes `document` rendered with `options` to `path` (--output): atomically, never inside the
 /// project's record (it would overwrite it), never creating directories. Throws Error (exit 2).
 void write_output(const Context& context, const std::string& path, const Document& document,

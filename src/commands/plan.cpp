@@ -51,6 +51,8 @@ Result submit(Context& context, const SubmitOptions& options) {
   WriteSet writes(context.root());
   writes.put(record_path("plan", plan.id), text);
   std::string manifest;
+  for (const auto& file : options.courseware) commands::require_utf8_file_name(file);
+  if (!options.application.empty()) commands::require_utf8_file_name(options.application);
   auto attach = [&](const std::string& kind, const std::string& file) {
     std::string sha = sha256_file(file);
     auto name = fs::path(file).filename().string();
@@ -196,26 +198,28 @@ Result show(Context& context, const std::string& id) {
   Plan plan = commands::load_plan(context, id);
   PlanDecision decision = commands::load_plan_decision(context, id);
   auto row = context.index().plan(id);
-  std::vector<std::pair<std::string, std::string>> fields = {
-      {"id", plan.id},
-      {"provider", plan.provider},
-      {"title", plan.title},
-      {"status", std::string(to_string(decision.status))},
-      {"window", format_date(plan.window_start) + ".." + format_date(plan.window_end)},
-      {"target_groups", fmt::format("{}", fmt::join(plan.target_groups, ", "))},
-      {"instructors", fmt::format("{}", fmt::join(plan.instructors, ", "))},
-      {"submitted", format_datetime(decision.submitted_at) + " " + decision.submitted_by},
-      {"decided", decision.decided_at ? format_datetime(*decision.decided_at) + " " + decision.decided_by : ""},
-      {"sha256", row ? row->file_sha256 : ""},
-      {"approved_sha256", decision.approved_sha256},
-      {"file_matches_approval", row ? frozen_cell(*row).text : ""},
-      {"reason", decision.reason}};
+  std::vector<RecordField> fields = {
+      {"id", literal_cell(plan.id)},
+      {"provider", literal_cell(plan.provider)},
+      {"title", text_cell(plan.title)},
+      {"status", literal_cell(std::string(to_string(decision.status)))},
+      {"window", literal_cell(format_date(plan.window_start) + ".." + format_date(plan.window_end))},
+      {"target_groups", literal_cell(fmt::format("{}", fmt::join(plan.target_groups, ", ")))},
+      {"instructors", literal_cell(fmt::format("{}", fmt::join(plan.instructors, ", ")))},
+      {"submitted", text_cell(format_datetime(decision.submitted_at) + " " + decision.submitted_by)},
+      {"decided",
+       text_cell(decision.decided_at ? format_datetime(*decision.decided_at) + " " + decision.decided_by : "")},
+      {"sha256", literal_cell(row ? row->file_sha256 : "")},
+      {"approved_sha256", literal_cell(decision.approved_sha256)},
+      {"file_matches_approval", literal_cell(row ? frozen_cell(*row).text : "")},
+      {"reason", text_cell(decision.reason)}};
   for (const auto& a : decision.amendments) {
-    fields.emplace_back(fmt::format("amendment[{}]", a.number),
-                        fmt::format("{} → {} ({}) {}", a.replace_old, a.replace_new, a.reason,
-                                    a.approved_at ? "approved " + format_datetime(*a.approved_at) : "requested"));
+    fields.push_back(
+        {fmt::format("amendment[{}]", a.number),
+         text_cell(fmt::format("{} → {} ({}) {}", a.replace_old, a.replace_new, a.reason,
+                               a.approved_at ? "approved " + format_datetime(*a.approved_at) : "requested"))});
   }
-  Result result = commands::record_result(fields);
+  Result result = commands::record_result(std::move(fields));
   if (row) {
     // Shown as a warning here: the plan is only being looked at; `ldt check` reports it as an error.
     if (auto finding = check_plan_frozen(PlanRecord{plan, decision, row->file_sha256})) {

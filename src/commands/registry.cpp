@@ -14,26 +14,33 @@ namespace ldt {
 
 namespace {
 
-std::vector<std::pair<std::string, std::string>> fields_of(const Provider& p) {
-  return {{"id", p.id},       {"name", p.name},       {"credit_code", p.credit_code}, {"contact", p.contact},
-          {"phone", p.phone}, {"address", p.address}, {"contract", p.contract}};
+// Business contacts (a company's or an instructor's registered phone) are shown as registered;
+// free text is masked by what it holds.
+std::vector<RecordField> fields_of(const Provider& p) {
+  return {{"id", literal_cell(p.id)},
+          {"name", text_cell(p.name)},
+          {"credit_code", literal_cell(p.credit_code)},
+          {"contact", text_cell(p.contact)},
+          {"phone", literal_cell(p.phone)},
+          {"address", text_cell(p.address)},
+          {"contract", literal_cell(p.contract)}};
 }
 
-std::vector<std::pair<std::string, std::string>> fields_of(const Instructor& i) {
-  std::vector<std::pair<std::string, std::string>> fields = {
-      {"id", i.id},
-      {"name", i.name},
-      {"role", std::string(to_string(i.role))},
-      {"provider", i.provider},
-      {"phone", i.phone},
-      {"practice_years", std::to_string(i.practice_years)},
-      {"project_cases", fmt::format("{}", fmt::join(i.project_cases, "; "))},
-      {"bio", i.bio}};
+std::vector<RecordField> fields_of(const Instructor& i) {
+  std::vector<RecordField> fields = {{"id", literal_cell(i.id)},
+                                     {"name", text_cell(i.name)},
+                                     {"role", literal_cell(std::string(to_string(i.role)))},
+                                     {"provider", literal_cell(i.provider)},
+                                     {"phone", literal_cell(i.phone)},
+                                     {"practice_years", literal_cell(std::to_string(i.practice_years))},
+                                     {"project_cases", text_cell(fmt::format("{}", fmt::join(i.project_cases, "; ")))},
+                                     {"bio", text_cell(i.bio)}};
   for (size_t n = 0; n < i.credentials.size(); ++n) {
     const auto& c = i.credentials[n];
-    fields.emplace_back(fmt::format("credentials[{}]", n + 1),
-                        fmt::format("{} {} ({}) {}..{}", to_string(c.kind), c.number, c.issuer,
-                                    format_date(c.valid_from), c.valid_until ? format_date(*c.valid_until) : ""));
+    fields.push_back(
+        {fmt::format("credentials[{}]", n + 1),
+         text_cell(fmt::format("{} {} ({}) {}..{}", to_string(c.kind), c.number, c.issuer, format_date(c.valid_from),
+                               c.valid_until ? format_date(*c.valid_until) : ""))});
   }
   return fields;
 }

@@ -136,22 +136,24 @@ Result list_sessions(Context& context) {
 Result show_session(Context& context, const std::string& id) {
   Session session = commands::load_session(context, id);
   auto row = context.index().session(id);
-  return commands::record_result({{"id", session.id},
-                                  {"plan", session.plan},
-                                  {"provider", row ? row->provider : ""},
-                                  {"status", std::string(to_string(session.status))},
-                                  {"start", format_datetime(session.start)},
-                                  {"end", format_datetime(session.end)},
-                                  {"ended_at", session.ended_at ? format_datetime(*session.ended_at) : ""},
-                                  {"location", session.location},
-                                  {"mode", std::string(to_string(session.mode))},
-                                  {"head_teacher", session.head_teacher},
-                                  {"instructors", fmt::format("{}", fmt::join(session.instructors, ", "))},
-                                  {"opened", format_datetime(session.opened_at) + " " + session.opened_by},
-                                  {"closed_at", session.closed_at ? format_datetime(*session.closed_at) : ""},
-                                  {"person_times", std::to_string(row ? row->person_times : 0)},
-                                  {"signin_days", std::to_string(row ? row->signin_days : 0)},
-                                  {"open_rejects", std::to_string(row ? row->open_rejects : 0)}});
+  auto when = [](const std::optional<DateTime>& time) { return literal_cell(time ? format_datetime(*time) : ""); };
+  return commands::record_result(
+      {{"id", literal_cell(session.id)},
+       {"plan", literal_cell(session.plan)},
+       {"provider", literal_cell(row ? row->provider : "")},
+       {"status", literal_cell(std::string(to_string(session.status)))},
+       {"start", literal_cell(format_datetime(session.start))},
+       {"end", literal_cell(format_datetime(session.end))},
+       {"ended_at", when(session.ended_at)},
+       {"location", text_cell(session.location)},
+       {"mode", literal_cell(std::string(to_string(session.mode)))},
+       {"head_teacher", text_cell(session.head_teacher)},
+       {"instructors", literal_cell(fmt::format("{}", fmt::join(session.instructors, ", ")))},
+       {"opened", text_cell(format_datetime(session.opened_at) + " " + session.opened_by)},
+       {"closed_at", when(session.closed_at)},
+       {"person_times", literal_cell(std::to_string(row ? row->person_times : 0))},
+       {"signin_days", literal_cell(std::to_string(row ? row->signin_days : 0))},
+       {"open_rejects", literal_cell(std::to_string(row ? row->open_rejects : 0))}});
 }
 }  // namespace
 

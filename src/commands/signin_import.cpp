@@ -35,6 +35,7 @@ Result import(Context& context, const ImportOptions& options) {
   if (!encoding) throw input_error(tr("--encoding must be auto, utf-8, gb18030 or utf-16"), {}, {}, 0, "--encoding");
   for (const auto& file : options.files) {
     if (!fs::is_regular_file(file)) throw input_error(tr("no such file"), tr("check the path"), file);
+    commands::require_utf8_file_name(file);
   }
   Index& index = context.index();
   SigninDeduper::Lookup lookup;

@@ -33,12 +33,6 @@ std::vector<std::string> split_categories(const std::string& ids) {
   return out;
 }
 
-/// Journals an export of unmasked personal data (README "Commands"); no file changes.
-void journal_unmasked(Context& context, const std::string& target) {
-  WriteSet writes(context.root());
-  context.commit(writes, target);
-}
-
 Result list(Context& context, const ListOptions& options) {
   commands::require_present(context, record_path("session", options.session), "session", options.session);
   Table table{{{"day", tr("day")},
@@ -65,7 +59,7 @@ Result list(Context& context, const ListOptions& options) {
            text_cell(s.village),    list_cell(split_categories(s.categories), ";")};
     return true;
   };
-  if (options.unmask) journal_unmasked(context, options.session);
+  if (options.unmask) context.journal_unmasked(options.session);
   Result result;
   result.document.add_table(std::move(table));
   result.unmask = options.unmask;
@@ -128,8 +122,10 @@ Result rejects(Context& context, const ListOptions& options) {
       read_rejects(path, record_path("rejects", options.session).generic_string(),
                    [&](StoredReject&& r) { stored.push_back(std::move(r)); });
     }
+    // Exclusive first: the unmasked file is written only when its journal line can be.
+    context.lock_for_writing();
     commands::write_output(context, options.output, fix_file(stored), RenderOptions{Format::csv, true, true});
-    journal_unmasked(context, options.session);
+    context.journal_unmasked(options.session);
     return commands::message_result(
         fmt::format(fmt::runtime(tr("open rejects written: {}, to {}: correct the cells in Excel/WPS, save as CSV, "
                                     "then `ldt signin import {} {}`")),
@@ -146,7 +142,7 @@ Result rejects(Context& context, const ListOptions& options) {
               {},
               {}};
   for (const auto& r : context.index().rejects(options.session)) {
-    table.rows.push_back({literal_cell(r.source_file), literal_cell(r.source_sha256), integer_cell(r.line),
+    table.rows.push_back({text_cell(r.source_file), literal_cell(r.source_sha256), integer_cell(r.line),
                           literal_cell(r.code), literal_cell(r.field), text_cell(r.message),
                           literal_cell(r.imported_at)});
   }

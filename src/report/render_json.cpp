@@ -12,6 +12,10 @@ using Json = nlohmann::ordered_json;
 
 Json table_json(const Table& table, bool unmask);
 
+/// Pretty-printed with two spaces; bytes that are not UTF-8 (a name from a mis-declared
+/// encoding) become U+FFFD instead of failing the whole output.
+std::string dump(const Json& json) { return json.dump(2, ' ', false, Json::error_handler_t::replace); }
+
 /// The JSON value of a cell; nullopt for an empty cell (its key is left out).
 std::optional<Json> cell_json(const Cell& cell, bool unmask) {
   switch (cell.type) {
@@ -72,7 +76,7 @@ Json section_json(const Section& section, bool unmask) {
 void stream_table(const Table& table, bool unmask, const Sink& sink) {
   bool first = true;
   render_support::for_each_row(table, [&](const Row& row) {
-    std::string element = row_json(table, row, unmask).dump(2);
+    std::string element = dump(row_json(table, row, unmask));
     std::string indented = first ? "[\n  " : ",\n  ";
     for (char c : element) {
       indented += c;
@@ -96,7 +100,7 @@ void render_json(const Document& document, const RenderOptions& options, const S
       stream_table(*data.front()->table, options.unmask, sink);
       return;
     }
-    sink(section_json(*data.front(), options.unmask).dump(2) + "\n");
+    sink(dump(section_json(*data.front(), options.unmask)) + "\n");
     return;
   }
   Json object = Json::object();
@@ -108,7 +112,7 @@ void render_json(const Document& document, const RenderOptions& options, const S
       object[section->key] = std::move(value);
     }
   }
-  sink(object.dump(2) + "\n");
+  sink(dump(object) + "\n");
 }
 
 }  // namespace ldt

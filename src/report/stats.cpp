@@ -55,8 +55,8 @@ Table stats_table(const Stats& stats) {
               {},
               {}};
   auto row = [&](const char* dimension, const std::string& key, const std::string& label, const Count& count) {
-    table.rows.push_back({literal_cell(dimension), literal_cell(key), text_cell(label),
-                          integer_cell(count.person_times), integer_cell(count.persons)});
+    table.rows.push_back({literal_cell(dimension), text_cell(key), text_cell(label), integer_cell(count.person_times),
+                          integer_cell(count.persons)});
   };
   row("total", "", fmt::format(fmt::runtime(tr("sessions: {}")), stats.sessions), stats.total);
   // Art. 7: rural youth and returnees are counted separately; poor households and disabled

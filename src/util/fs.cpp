@@ -112,16 +112,24 @@ void StagedFile::finish() {
 
 WriteSet::WriteSet(fs::path root) : root_(std::move(root)) {
   staging_ = root_ / ".ldt" / "staging" / fmt::format("{}", ::getpid());
-  fs::create_directories(staging_);
 }
 
 WriteSet::~WriteSet() {
   std::error_code ignored;
   files_.clear();
-  fs::remove_all(staging_, ignored);
+  if (staged_) fs::remove_all(staging_, ignored);
+}
+
+void WriteSet::ensure_staging() {
+  // Created only when the first file is staged: a command makes its staging directory while it
+  // holds the exclusive lock, so another command never mistakes it for an interrupted commit.
+  if (staged_) return;
+  fs::create_directories(staging_);
+  staged_ = true;
 }
 
 StagedFile& WriteSet::open(const fs::path& relative) {
+  ensure_staging();
   auto temp = staging_ / fmt::format("{}.tmp", next_temp_++);
   files_.push_back(std::make_unique<StagedFile>(root_ / relative, temp));
   relatives_.push_back(relative);
@@ -188,6 +196,7 @@ void roll_forward(const fs::path& staging, const fs::path& root) {
 }  // namespace
 
 void WriteSet::commit() {
+  ensure_staging();
   finish_all();
   // The commit list makes the renames one step: once it is on disk, a killed process's commit
   // is completed by the next command; before that, nothing of it is visible.

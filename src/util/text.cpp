@@ -40,6 +40,19 @@ std::string trim_blanks(std::string_view text) {
   return first == std::string::npos ? std::string() : std::string(text.substr(first, end - first));
 }
 
+bool is_valid_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  auto remaining = static_cast<utf8proc_ssize_t>(text.size());
+  while (remaining > 0) {
+    utf8proc_int32_t codepoint = 0;
+    auto length = utf8proc_iterate(bytes, remaining, &codepoint);
+    if (length <= 0) return false;
+    bytes += length;
+    remaining -= length;
+  }
+  return true;
+}
+
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }

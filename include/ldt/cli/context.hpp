@@ -59,9 +59,14 @@ class Context {
 
   /// A journal line for this command (time, actor, command) acting on `target`.
   [[nodiscard]] JournalEntry journal_entry(std::string target) const;
+  /// Takes the project lock exclusively (a reader about to write: an unmasked export must not
+  /// be written unless its journal line can be). No-op for writers.
+  void lock_for_writing();
   /// Commits staged files with one journal line, and records them in the index. A reader
-  /// takes the exclusive lock for this.
+  /// takes the exclusive lock for this and returns to the shared lock afterwards.
   void commit(WriteSet& writes, std::string target);
+  /// Journals an export of unmasked personal data (README "Design"): one journal line, no file.
+  void journal_unmasked(std::string target);
 
   /// How the printer prints for this command (--format, --quiet).
   [[nodiscard]] PrintOptions print_options() const { return {format, options.quiet}; }
@@ -71,6 +76,7 @@ class Context {
  private:
   fs::path root_;
   Settings settings_;
+  Access access_ = Access::none;
   std::unique_ptr<ProjectLock> lock_;
   std::unique_ptr<Index> index_;
 

@@ -57,7 +57,8 @@ class StagedFile {
 };
 
 /// A set of file writes that lands all together: every file is first written and fsynced under
-/// a temporary name in .ldt/staging/<pid>/, then `commit` writes and fsyncs a commit list and
+/// a temporary name in .ldt/staging/<pid>/ (made when the first file is staged, so under the
+/// writer's exclusive lock), then `commit` writes and fsyncs a commit list and
 /// renames them into place (README "The project directory"). If the object is destroyed without commit, the
 /// temporary files are removed and nothing changed; if the process dies during the renames, the
 /// next command rolls the commit forward from the list (recover_staged_writes).
@@ -91,6 +92,8 @@ class WriteSet {
   std::vector<fs::path> relatives_;
   std::size_t next_temp_ = 0;  ///< temp names are never reused, also after drop()
   bool committed_ = false;
+  bool staged_ = false;  ///< the staging directory exists (made by the first staged file)
+  void ensure_staging();
 };
 
 /// Finishes commits that a killed ldt left half-done: a staging directory holding a complete

@@ -17,6 +17,9 @@ bool is_blank_codepoint(std::int32_t codepoint);
 /// `text` without blank code points at either end; undecodable bytes count as non-blank.
 std::string trim_blanks(std::string_view text);
 
+/// True when `text` is valid UTF-8.
+bool is_valid_utf8(std::string_view text);
+
 /// True when `text` is one or more ASCII digits and nothing else.
 bool all_digits(std::string_view text);
 

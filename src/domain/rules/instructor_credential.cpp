@@ -9,14 +9,14 @@ namespace ldt {
 bool is_accepted_credential(CredentialKind kind) { return kind != CredentialKind::other; }
 
 namespace {
-Finding credential_finding(const Instructor& instructor, std::string message) {
+Finding credential_finding(const Instructor& instructor, const char* field, std::string message, std::string hint) {
   Finding finding{"instructor-credential", Severity::error, "6"};
   finding.instructor = instructor.id;
   finding.provider = instructor.provider;
   finding.file = fmt::format("instructors/{}.toml", instructor.id);
-  finding.field = "credentials";
+  finding.field = field;
   finding.message = std::move(message);
-  finding.hint = tr("add a valid credential to the instructor's file");
+  finding.hint = std::move(hint);
   return finding;
 }
 }  // namespace
@@ -33,26 +33,33 @@ std::vector<Finding> check_instructor_credential(const Instructor& instructor, D
       }
       if (!valid) {
         findings.push_back(credential_finding(
-            instructor, fmt::format(fmt::runtime(tr("lecturer {} has no accepted credential valid on {} (Art. 6: "
-                                                    "county or international e-commerce lecturer certificate, "
-                                                    "Taobao University, or an appointment letter)")),
-                                    instructor.id, format_date(day))));
+            instructor, "credentials",
+            fmt::format(fmt::runtime(tr("lecturer {} has no accepted credential valid on {} (Art. 6: "
+                                        "county or international e-commerce lecturer certificate, "
+                                        "Taobao University, or an appointment letter)")),
+                        instructor.id, format_date(day)),
+            tr("add a valid credential to the instructor's file")));
       }
       break;
     }
     case InstructorRole::practical:
       if (instructor.practice_years < min_practice_years) {
         findings.push_back(credential_finding(
-            instructor, fmt::format(fmt::runtime(tr("practical instructor {} has {} years of e-commerce operation; "
-                                                    "at least {} are required (Art. 6)")),
-                                    instructor.id, instructor.practice_years, min_practice_years)));
+            instructor, "practice_years",
+            fmt::format(fmt::runtime(tr("practical instructor {} has {} years of e-commerce operation; "
+                                        "at least {} are required (Art. 6)")),
+                        instructor.id, instructor.practice_years, min_practice_years),
+            tr("record the years of e-commerce operation (practice_years) in the instructor's file, or choose "
+               "another instructor")));
       }
       break;
     case InstructorRole::social_commerce:
       if (instructor.project_cases.empty()) {
         findings.push_back(credential_finding(
-            instructor, fmt::format(fmt::runtime(tr("social-commerce instructor {} lists no project case (Art. 6)")),
-                                    instructor.id)));
+            instructor, "project_cases",
+            fmt::format(fmt::runtime(tr("social-commerce instructor {} lists no project case (Art. 6)")),
+                        instructor.id),
+            tr("add the instructor's project cases (project_cases) to the instructor's file")));
       }
       break;
   }
