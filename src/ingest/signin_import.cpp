@@ -37,6 +37,9 @@ std::optional<std::pair<std::string, int>> fix_origin(const HeaderMap& header, c
   }
 }
 
+/// The reason columns a fix file starts with (source_file, line, field, code, message).
+constexpr std::size_t k_fix_columns = 5;
+
 Diagnostic at_line(Diagnostic diagnostic, int line, Severity severity) {
   diagnostic.line = line;
   diagnostic.severity = severity;
@@ -128,8 +131,15 @@ void SigninImport::import_record(FileReport& report, const HeaderMap& header, co
     ++report.rejected;
     int line = record.problem == Record::Problem::quote ? record.problem_line : record.line;
     report.rejects.push_back(at_line(*reject, line, Severity::error));
+    // A fix-file row keeps only the original columns: the next fix file adds the reason columns
+    // again (they would pile up round after round).
+    std::size_t skip = header.is_fix_file ? k_fix_columns : 0;
+    auto original = [skip](const std::vector<std::string>& cells) {
+      return std::vector<std::string>(cells.begin() + static_cast<std::ptrdiff_t>(std::min(skip, cells.size())),
+                                      cells.end());
+    };
     keep_reject(StoredReject{report.file, report.sha256, line, reject->field, reject->code, reject->message, now_,
-                             header.names, record.cells},
+                             original(header.names), original(record.cells)},
                 origin, report.archived_before);
     return;
   }

@@ -80,9 +80,9 @@ std::vector<Finding> run_rules(const CheckFacts& facts, const std::vector<std::s
 
 // The rules as functions of their typed inputs, for the commands that refuse.
 
-/// plan-approved (Measures Art. 10.2): a session may only run under a plan the office approved
-/// before the session started. A finding when `decision` is not approved, or approved after
-/// `session.start`.
+/// plan-approved (Measures Art. 10.2): a session may only run under a plan the office approved.
+/// A finding when `decision` is not approved. (The catalogue's "before the session started"
+/// needs the office's own decision date, which decisions do not record yet.)
 std::optional<Finding> check_plan_approved(const Session& session, const PlanDecision& decision);
 
 /// The instructors a plan allows at `start`: the plan's own, with the approved amendments

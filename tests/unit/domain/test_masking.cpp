@@ -36,7 +36,9 @@ TEST_SUITE("domain/masking") {
 
   TEST_CASE("free text: full-width digits count, also beside bytes that are not UTF-8") {
     CHECK(mask_personal_text("电话１３９１２３４５６７８") == "电话139****5678");
-    CHECK(mask_personal_text("\xb2４４１５２３１９８７０７１４９７１６.csv") == "\xb2" "441523********9716.csv");
+    CHECK(mask_personal_text("\xb2４４１５２３１９８７０７１４９７１６.csv") ==
+          "\xb2"
+          "441523********9716.csv");
     CHECK(mask_personal_text("陆河县２０２１年") == "陆河县２０２１年");
     CHECK(mask_personal_text("no digits") == "no digits");
   }

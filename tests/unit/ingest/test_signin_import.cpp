@@ -89,6 +89,23 @@ TEST_SUITE("ingest/signin_import") {
     CHECK(second.open_rejects().empty());
   }
 
+  TEST_CASE("a fix-file row that fails again keeps only the original columns") {
+    Scratch scratch;
+    auto run = engine();
+    run.import_file(scratch.file("签到表.csv", k_export), [](const StoredSignin&) {});
+    run.import_file(scratch.file("fix.csv",
+                                 "source_file,line,field,code,message,姓名,身份证号码,联系电话,签到时间\n"
+                                 "签到表.csv,4,phone,phone-format,x,罗艳,=\"44152319880612117X\",130301134,"
+                                 "2021-03-10 09:41\n"),
+                    [](const StoredSignin&) {});
+    REQUIRE(run.open_rejects().size() == 1);
+    const auto& reject = run.open_rejects()[0];
+    CHECK(reject.source_file == "签到表.csv");
+    CHECK(reject.line == 4);
+    CHECK(reject.header == std::vector<std::string>{"姓名", "身份证号码", "联系电话", "签到时间"});
+    CHECK(reject.cells.front() == "罗艳");
+  }
+
   TEST_CASE("a repeated row with a new phone updates the stored sign-in") {
     Scratch scratch;
     auto run = engine();
