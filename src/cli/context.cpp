@@ -90,8 +90,7 @@ void Context::commit(WriteSet& writes, std::string target) {
 }
 
 void Context::journal_unmasked(std::string target) {
-  lock_for_writing();
-  WriteSet writes(root_);
+  WriteSet writes(root_);  // stages nothing until commit, which takes the exclusive lock
   commit(writes, std::move(target));
 }
 

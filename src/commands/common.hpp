@@ -28,6 +28,13 @@ PlanDecision load_plan_decision(const Context& context, const std::string& id);
 Session load_session(const Context& context, const std::string& id);
 Instructor load_instructor(const Context& context, const std::string& id);
 
+/// Calls `reader(path, display, fn)` (a read_* of project/signin_store.hpp) on the canonical
+/// file `relative` of the project when it exists; a missing file has no rows.
+template <typename Reader, typename Fn>
+void read_if_present(const Context& context, const fs::path& relative, Reader reader, Fn fn) {
+  if (fs::exists(context.root() / relative)) reader(context.root() / relative, relative.generic_string(), fn);
+}
+
 /// Refuses (exit 2) an input file whose name is not UTF-8 text (a GBK name from Windows): the
 /// project stores file names in UTF-8 files and must be able to read them back.
 void require_utf8_file_name(const std::string& path);

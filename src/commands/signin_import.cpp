@@ -23,12 +23,6 @@ struct ImportOptions {
   bool strict = false;
 };
 
-/// Calls `fn` for each row of a canonical file of the session, when it exists.
-template <typename Reader, typename Fn>
-void read_if_present(const Context& context, const fs::path& relative, Reader reader, Fn fn) {
-  if (fs::exists(context.root() / relative)) reader(context.root() / relative, relative.generic_string(), fn);
-}
-
 Result import(Context& context, const ImportOptions& options) {
   Session session = commands::load_session(context, options.session);
   auto encoding = parse_encoding_choice(options.encoding);
@@ -58,10 +52,10 @@ Result import(Context& context, const ImportOptions& options) {
   Date last_day = (session.ended_at ? *session.ended_at : session.end).date;
   SigninImport run(ImportSession{session.id, session.start.date, last_day, rules.min_age, rules.max_age},
                    signin_columns(), *encoding, format_datetime(context.now()), context.actor(), std::move(lookup));
-  read_if_present(context, record_path("rejects", session.id), read_rejects,
-                  [&](StoredReject&& r) { run.add_open_reject(std::move(r)); });
-  read_if_present(context, record_path("sources", session.id), read_sources,
-                  [&](StoredSource&& s) { run.add_source(std::move(s)); });
+  commands::read_if_present(context, record_path("rejects", session.id), read_rejects,
+                            [&](StoredReject&& r) { run.add_open_reject(std::move(r)); });
+  commands::read_if_present(context, record_path("sources", session.id), read_sources,
+                            [&](StoredSource&& s) { run.add_source(std::move(s)); });
 
   // signins.csv is rewritten: the stored rows, then each accepted row as it comes.
   WriteSet writes(context.root());
@@ -72,7 +66,7 @@ Result import(Context& context, const ImportOptions& options) {
     out->write(signin_line(signin));
     index.add_signin(signin);
   };
-  read_if_present(context, record_path("signins", session.id), read_signins, [&](StoredSignin&& signin) {
+  commands::read_if_present(context, record_path("signins", session.id), read_signins, [&](StoredSignin&& signin) {
     run.add_stored(signin);
     store(signin);
   });

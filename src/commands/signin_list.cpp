@@ -117,11 +117,8 @@ Result rejects(Context& context, const ListOptions& options) {
   commands::require_present(context, record_path("session", options.session), "session", options.session);
   if (!options.output.empty()) {
     std::vector<StoredReject> stored;
-    auto path = context.root() / record_path("rejects", options.session);
-    if (fs::exists(path)) {
-      read_rejects(path, record_path("rejects", options.session).generic_string(),
-                   [&](StoredReject&& r) { stored.push_back(std::move(r)); });
-    }
+    commands::read_if_present(context, record_path("rejects", options.session), read_rejects,
+                              [&](StoredReject&& r) { stored.push_back(std::move(r)); });
     // Exclusive first: the unmasked file is written only when its journal line can be.
     context.lock_for_writing();
     commands::write_output(context, options.output, fix_file(stored), RenderOptions{Format::csv, true, true});

@@ -66,10 +66,9 @@ Json record_json(const std::vector<RecordField>& fields, bool unmask) {
   return object;
 }
 
+/// A data section: its table, else its record.
 Json section_json(const Section& section, bool unmask) {
-  if (section.table) return table_json(*section.table, unmask);
-  if (section.record) return record_json(*section.record, unmask);
-  return Json::array();
+  return section.table ? table_json(*section.table, unmask) : record_json(*section.record, unmask);
 }
 
 /// A top-level table written row by row, in exactly the layout of Json::dump(2).
