@@ -3,13 +3,20 @@
 -- file_id of the file they were read from, so a changed file is forgotten by file_id.
 -- Its version is PRAGMA user_version; on mismatch ldt drops and rebuilds it from the files.
 -- Secondary indexes live in index-keys.sql so a rebuild can load first and index after.
+-- A file's stamp (size, mtime, ctime, inode) as last indexed: a changed stamp means "hash it
+-- again"; a same-size edit with its mtime restored (touch -r) still changes the ctime.
 CREATE TABLE file (
   id INTEGER PRIMARY KEY,
   path TEXT NOT NULL UNIQUE,      -- relative to the project root, '/' separated
   size INTEGER NOT NULL,
   mtime_ns INTEGER NOT NULL,
+  ctime_ns INTEGER NOT NULL,
+  inode INTEGER NOT NULL,
   sha256 TEXT NOT NULL
 );
+-- What the index knows of files that are not record kinds, by name: 'journal' holds the stamp
+-- of journal.jsonl whose hash chain was last verified (value: "size mtime ctime inode").
+CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE provider (id TEXT PRIMARY KEY, name TEXT NOT NULL, file_id INTEGER NOT NULL);
 CREATE TABLE instructor (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, provider TEXT NOT NULL,

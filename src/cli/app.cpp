@@ -1,7 +1,9 @@
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 
@@ -63,6 +65,8 @@ int run(int argc, char** argv) {
   PrintOptions quiet_unknown{Format::table, false};
   try {
     app.parse(argc, argv);
+  } catch (const CLI::ValidationError& error) {
+    return fail(ExitCode::input, {error_line(error.what())}, quiet_unknown);  // the check says how to fix it
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0) {
       app.exit(error);
@@ -78,29 +82,51 @@ int run(int argc, char** argv) {
   if (chosen == nullptr) {
     return fail(ExitCode::input, {error_line(tr("no command given; see `ldt --help`"))}, quiet_unknown);
   }
-  Context context(global);
-  context.format = *parse_format(global.format);
-  context.command = chosen->name;
-  const PrintOptions options = context.print_options();
-  try {
-    context.load(chosen->access);
-    return static_cast<int>(print_result(chosen->action(context), options));
-  } catch (const Error& error) {
-    return fail(error.exit_code(), error.diagnostics(), options);
-  } catch (const SQLite::Exception& error) {
-    return fail(
-        ExitCode::internal,
-        {error_line(fmt::format("{} ({})", tr("the index .ldt/index.sqlite could not be used"), error.getErrorStr()),
-                    tr("run `ldt index rebuild`; the files are not affected"))},
-        options);
-  } catch (const std::filesystem::filesystem_error& error) {
-    return fail(ExitCode::internal, {error_line(fmt::format("{}: {}", error.path1().string(), error.code().message()))},
-                options);
-  } catch (const std::exception& error) {
-    return fail(ExitCode::internal,
-                {error_line(fmt::format("{}: {}: {}", tr("internal error"), error.what(),
-                                        tr("please report this; nothing was half-written")))},
-                options);
+  // A damaged index is rebuilt from the files and the command run again, once: the index is a
+  // cache, and nothing of the record was written yet (README "The project directory").
+  for (int attempt = 0;; ++attempt) {
+    Context context(global);
+    context.format = *parse_format(global.format);
+    context.command = chosen->name;
+    const PrintOptions options = context.print_options();
+    try {
+      context.load(chosen->access);
+      return static_cast<int>(print_result(chosen->action(context), options));
+    } catch (const Error& error) {
+      return fail(error.exit_code(), error.diagnostics(), options);
+    } catch (const SQLite::Exception& error) {
+      if (error.getErrorCode() == SQLITE_FULL) {
+        return fail(ExitCode::state, write_failure(Index::location(context.root()), ENOSPC).diagnostics(), options);
+      }
+      if (attempt == 0 && !context.root().empty() && !context.committed()) {
+        context.close_index();
+        Index::discard(context.root());
+        context.note(Diagnostic{Severity::warning,
+                                "index-rebuilt",
+                                {},
+                                0,
+                                {},
+                                tr("the index was damaged; rebuilding it from the files (they are the record)")});
+        continue;
+      }
+      return fail(ExitCode::internal,
+                  {error_line(context.committed() ? tr("the change was written, but the index could not be updated")
+                                                  : tr("the index could not be used, even rebuilt from the files"),
+                              tr("run `ldt index rebuild`; the files are not affected"))},
+                  options);
+    } catch (const std::filesystem::filesystem_error& error) {
+      if (error.code() == std::errc::no_space_on_device || error.code() == std::errc::read_only_file_system ||
+          error.code() == std::errc::permission_denied) {
+        return fail(ExitCode::state, write_failure(error.path1(), error.code().value()).diagnostics(), options);
+      }
+      return fail(ExitCode::internal,
+                  {error_line(fmt::format("{}: {}", error.path1().string(), error.code().message()))}, options);
+    } catch (const std::exception& error) {
+      return fail(ExitCode::internal,
+                  {error_line(fmt::format("{}: {}: {}", tr("internal error"), error.what(),
+                                          tr("please report this; nothing was half-written")))},
+                  options);
+    }
   }
 }
 

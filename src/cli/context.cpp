@@ -19,10 +19,13 @@ void Context::load(Access access) {
   access_ = access;
   if (access == Access::none) return;
   root_ = locate_project(options.directory);
+  require_no_link(root_, paths::k_settings);
   settings_ = read_settings(read_file(root_ / paths::k_settings, paths::k_settings), paths::k_settings);
+  set_file_modes(project_file_modes(settings_, paths::k_settings));
   using Mode = ProjectLock::Mode;
   double timeout = settings_.rules.lock_timeout_seconds;
   if (access != Access::read) {
+    if (access == Access::write) require_writable(root_);
     lock_ = std::make_unique<ProjectLock>(root_, Mode::exclusive, timeout);
     recover();
     if (access == Access::write) index_ = Index::open(root_);
@@ -81,17 +84,55 @@ JournalEntry Context::journal_entry(std::string target) const {
   return entry;
 }
 
-void Context::lock_for_writing() { lock_->change(ProjectLock::Mode::exclusive); }
+void Context::lock_for_writing() {
+  require_writable(root_);
+  lock_->change(ProjectLock::Mode::exclusive);
+}
 
-void Context::commit(WriteSet& writes, std::string target) {
+bool Context::commit(WriteSet& writes, std::string target) {
+  writes.drop_unchanged();
+  if (writes.empty()) {
+    // Nothing differs from the files in place (e.g. the same export imported again): no write,
+    // no journal line.
+    index_->rollback();
+    return false;
+  }
+  commit_always(writes, std::move(target));
+  return true;
+}
+
+void Context::commit_always(WriteSet& writes, std::string target) {
   lock_for_writing();
-  index_->commit_files(commit_journalled(root_, writes, journal_entry(std::move(target))));
+  require_sound_journal();
+  auto written = commit_journalled(root_, writes, journal_entry(std::move(target)));
+  committed_ = true;
+  index_->record_journal_stamp();
+  index_->commit_files(written);
   if (access_ == Access::read) lock_->change(ProjectLock::Mode::shared);
+}
+
+void Context::require_sound_journal() {
+  require_no_link(root_, paths::k_journal);
+  auto disk = index_->disk_journal_stamp();
+  if (!disk || disk == index_->journal_stamp()) return;
+  auto breaks = verify_journal(root_);
+  if (breaks.empty()) return;
+  throw Error(ExitCode::state,
+              Diagnostic{Severity::error,
+                         "journal-broken",
+                         paths::k_journal,
+                         breaks.front().line,
+                         {},
+                         fmt::format(fmt::runtime(tr("the journal's hash chain is broken here ({}), so nothing is "
+                                                     "appended to it; nothing was written")),
+                                     breaks.front().problem),
+                         tr("restore journal.jsonl from a backup or version control; `ldt log verify` lists every "
+                            "bad line")});
 }
 
 void Context::journal_unmasked(std::string target) {
   WriteSet writes(root_);  // stages nothing until commit, which takes the exclusive lock
-  commit(writes, std::move(target));
+  commit_always(writes, std::move(target));
 }
 
 void Context::note(const Diagnostic& diagnostic) const { print_diagnostic(diagnostic, print_options()); }

@@ -6,6 +6,7 @@
 
 #include "ldt/domain/masking.hpp"
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt {
 
@@ -13,7 +14,7 @@ std::string diagnostic_line(const Diagnostic& diagnostic) {
   const char* level = diagnostic.severity == Severity::error     ? tr("error")
                       : diagnostic.severity == Severity::warning ? tr("warning")
                                                                  : tr("note");
-  return fmt::format("ldt: {}: {}\n", level, mask_personal_text(format_diagnostic(diagnostic)));
+  return fmt::format("ldt: {}: {}\n", level, escape_controls(mask_personal_text(format_diagnostic(diagnostic))));
 }
 
 void print_diagnostic(const Diagnostic& diagnostic, const PrintOptions& options) {

@@ -1,5 +1,7 @@
 #pragma once
 // Helpers shared by the command files (private to src/commands).
+#include <CLI/CLI.hpp>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,9 +37,18 @@ void read_if_present(const Context& context, const fs::path& relative, Reader re
   if (fs::exists(context.root() / relative)) reader(context.root() / relative, relative.generic_string(), fn);
 }
 
-/// Refuses (exit 2) an input file whose name is not UTF-8 text (a GBK name from Windows): the
-/// project stores file names in UTF-8 files and must be able to read them back.
-void require_utf8_file_name(const std::string& path);
+/// The size limit of a record file given on the command line (a provider's or a plan's TOML):
+/// 1 MiB, far above any real record, far below what would exhaust memory (README "Limits").
+inline constexpr std::uintmax_t k_max_record_bytes = 1U << 20U;
+
+/// What is wrong with `path` as an input file, or empty when it is fine: it must be a regular
+/// file (not a FIFO, a device or a directory: those could hang or never end), of at most
+/// `max_bytes` when that is not 0, and its name must be UTF-8 text without control characters
+/// (the project records names; a GBK name from Windows could not be read back, a newline or a
+/// tab would be syntax). Checked when the command line is parsed, before the lock is taken.
+std::string input_file_problem(const std::string& path, std::uintmax_t max_bytes = 0);
+/// The same as a CLI11 check for an option or argument.
+CLI::Validator input_file(std::uintmax_t max_bytes = 0);
 /// Writes `document` rendered with `options` to `path` (--output): atomically, never inside the
 /// project's record (it would overwrite it), never creating directories. Throws Error (exit 2).
 void write_output(const Context& context, const std::string& path, const Document& document,

@@ -11,21 +11,54 @@ namespace ldt {
 
 namespace {
 Result verify_index(Context& context) {
-  auto index = Index::open_unrefreshed(context.root());
+  std::unique_ptr<Index> index;
+  if (Index::needs_rebuild(context.root())) {
+    // Missing, damaged or of another version: it is rebuilt, and then it agrees by construction;
+    // the checks of the record and the archive below still run.
+    context.note(Diagnostic{Severity::warning,
+                            "index-rebuilt",
+                            {},
+                            0,
+                            {},
+                            tr("the index was missing or damaged; rebuilt it from the files")});
+    index = Index::open(context.root(), true);
+  } else {
+    index = Index::open_unrefreshed(context.root());
+  }
   VerifyResult verify = index->verify();
   Result result;
   std::vector<std::string> lines;
-  if (verify.ok()) lines.emplace_back(tr("index and files agree"));
+  if (verify.ok()) lines.emplace_back(tr("index and files agree; every archived file matches its hash"));
   for (const auto& f : verify.stale) lines.push_back(fmt::format("{}: {}", f, tr("changed since indexed")));
   for (const auto& f : verify.missing) lines.push_back(fmt::format("{}: {}", f, tr("indexed but missing")));
   for (const auto& f : verify.unindexed) lines.push_back(fmt::format("{}: {}", f, tr("not indexed")));
-  if (!verify.ok()) lines.emplace_back(tr("the next ldt command (or `ldt index rebuild`) brings the index up to date"));
+  for (const auto& t : verify.damaged) {
+    lines.push_back(fmt::format(fmt::runtime(tr("index table {}: rows differ from what the files give")), t));
+  }
+  for (const auto& d : verify.invalid) lines.push_back(format_diagnostic(d));
+  lines.insert(lines.end(), verify.dangling.begin(), verify.dangling.end());
+  lines.insert(lines.end(), verify.archive.begin(), verify.archive.end());
+  if (!verify.stale.empty() || !verify.missing.empty() || !verify.unindexed.empty() || !verify.damaged.empty()) {
+    lines.emplace_back(tr("`ldt index rebuild` brings the index up to date (the files are the record)"));
+  }
+  if (!verify.invalid.empty() || !verify.dangling.empty() || !verify.archive.empty()) {
+    lines.emplace_back(
+        tr("the record itself needs repair: fix or restore the files named above (version control, "
+           "a backup)"));
+  }
+  std::vector<std::string> invalid;
+  invalid.reserve(verify.invalid.size());
+  for (const auto& d : verify.invalid) invalid.push_back(format_diagnostic(d));
   result.document.add_paragraphs(std::move(lines));
   result.document
       .add_record({{"ok", flag_cell(verify.ok(), {})},
                    {"stale", list_cell(verify.stale, " ")},
                    {"missing", list_cell(verify.missing, " ")},
-                   {"unindexed", list_cell(verify.unindexed, " ")}})
+                   {"unindexed", list_cell(verify.unindexed, " ")},
+                   {"damaged", list_cell(verify.damaged, " ")},
+                   {"invalid", list_cell(invalid, "\n")},
+                   {"dangling", list_cell(verify.dangling, "\n")},
+                   {"archive", list_cell(verify.archive, "\n")}})
       .human = false;
   result.exit_code = verify.ok() ? ExitCode::ok : ExitCode::findings;
   return result;

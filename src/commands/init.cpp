@@ -35,7 +35,7 @@ Result run_init(Context& context, const InitOptions& options) {
       options.office.empty() ? options.county + "电子商务进农村综合示范工作领导小组办公室" : options.office;
   WriteSet writes(root);
   writes.put(paths::k_settings, write_settings(settings));
-  writes.put(".gitignore", ".ldt/\n");
+  writes.put(".gitignore", ".ldt/\n.ldt-staging/\n");
   commit_journalled(root, writes, context.journal_entry(options.region_code));
   return commands::message_result(fmt::format(fmt::runtime(tr("created project {} ({} {})")), root.string(),
                                               settings.county, settings.region_code));

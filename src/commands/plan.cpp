@@ -51,20 +51,20 @@ Result submit(Context& context, const SubmitOptions& options) {
   WriteSet writes(context.root());
   writes.put(record_path("plan", plan.id), text);
   std::string manifest;
-  for (const auto& file : options.courseware) commands::require_utf8_file_name(file);
-  if (!options.application.empty()) commands::require_utf8_file_name(options.application);
   auto attach = [&](const std::string& kind, const std::string& file) {
-    std::string sha = sha256_file(file);
+    // Copied first, then named by the copy's hash: the archived bytes are the hashed bytes.
     auto name = fs::path(file).filename().string();
+    StagedFile& copy = writes.copy_from(paths::plan_files(plan.id) / name, file);
+    std::string sha = copy.sha256();
     auto relative = paths::plan_attachment(plan.id, sha, name);
-    writes.copy_from(relative, file);
-    manifest += csv_line({kind, relative.filename().string(), sha, format_datetime(context.now()), context.actor()});
+    writes.relocate(copy, relative);
+    manifest +=
+        attachment_line({kind, relative.filename().string(), sha, format_datetime(context.now()), context.actor()});
   };
   for (const auto& file : options.courseware) attach("courseware", file);
   if (!options.application.empty()) attach("application", options.application);
   if (!manifest.empty()) {
-    writes.put(paths::plan_files(plan.id) / "manifest.csv",
-               csv_line({"kind", "file", "sha256", "time", "by"}) + manifest);
+    writes.put(paths::plan_files(plan.id) / "manifest.csv", attachments_header_line() + manifest);
   }
   PlanDecision decision;
   decision.plan = plan.id;
@@ -236,11 +236,13 @@ void register_plan(CommandTable& table) {
   auto* group = table.group("plan", tr("training plans (培训计划): submit, decide, amend"));
   auto submit_options = std::make_shared<SubmitOptions>();
   auto* submit_app = group->add_subcommand("submit", tr("submit a plan (Art. 8.1)"));
-  submit_app->add_option("file", submit_options->file, tr("plan TOML file"))->required()->check(CLI::ExistingFile);
+  submit_app->add_option("file", submit_options->file, tr("plan TOML file"))
+      ->required()
+      ->check(commands::input_file(commands::k_max_record_bytes));
   submit_app->add_option("--courseware", submit_options->courseware, tr("courseware files to archive"))
-      ->check(CLI::ExistingFile);
+      ->check(commands::input_file());
   submit_app->add_option("--application", submit_options->application, tr("application form to archive"))
-      ->check(CLI::ExistingFile);
+      ->check(commands::input_file());
   table.add(submit_app, "plan submit", Access::write,
             [submit_options](Context& context) { return submit(context, *submit_options); });
 

@@ -116,7 +116,9 @@ void register_kind(CommandTable& table, const char* description) {
   auto* group = table.group(K::name, description);
   auto file = std::make_shared<std::string>();
   auto* add = group->add_subcommand("add", tr("register from a TOML file"));
-  add->add_option("file", *file, tr("TOML file"))->required();
+  add->add_option("file", *file, tr("TOML file"))
+      ->required()
+      ->check(commands::input_file(commands::k_max_record_bytes));
   table.add(add, fmt::format("{} add", K::name), Access::write, [file](Context& context) {
     std::string text = read_file(*file, *file);
     T record = K::read(text, *file);

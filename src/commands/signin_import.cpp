@@ -27,10 +27,6 @@ Result import(Context& context, const ImportOptions& options) {
   Session session = commands::load_session(context, options.session);
   auto encoding = parse_encoding_choice(options.encoding);
   if (!encoding) throw input_error(tr("--encoding must be auto, utf-8, gb18030 or utf-16"), {}, {}, 0, "--encoding");
-  for (const auto& file : options.files) {
-    if (!fs::is_regular_file(file)) throw input_error(tr("no such file"), tr("check the path"), file);
-    commands::require_utf8_file_name(file);
-  }
   Index& index = context.index();
   SigninDeduper::Lookup lookup;
   if (index.has_trainees()) {
@@ -70,10 +66,15 @@ Result import(Context& context, const ImportOptions& options) {
     run.add_stored(signin);
     store(signin);
   });
+  fs::path sources_dir = record_path("sources", session.id).parent_path();
   for (const auto& file : options.files) {
-    const FileReport& report = run.import_file(file, store);
-    if (!report.archived_before)
-      writes.copy_from(record_path("sources", session.id).parent_path() / report.stored_as, file);
+    // Read once: the export is copied into staging, then the copy is hashed, parsed and archived.
+    StagedFile& copy = writes.copy_from(sources_dir / "incoming", file);
+    const FileReport& report = run.import_file(copy.temp_path(), file, copy.sha256(), store);
+    if (report.archived_before)
+      writes.drop(copy);
+    else
+      writes.relocate(copy, sources_dir / report.stored_as);
   }
   if (run.has_updates()) {
     // Repeated rows brought new phones or addresses: the staged file is written again with them.
@@ -114,7 +115,7 @@ void register_signin_import(CommandTable& table) {
   auto options = std::make_shared<ImportOptions>();
   auto* app = group->add_subcommand("import", tr("import sign-in exports (CSV/TXT from Excel or WPS) into a session"));
   app->add_option("session", options->session, tr("session id"))->required();
-  app->add_option("files", options->files, tr("exported files"))->required();
+  app->add_option("files", options->files, tr("exported files"))->required()->check(commands::input_file());
   app->add_option("--encoding", options->encoding, tr("auto, utf-8, gb18030 or utf-16 (default auto)"));
   app->add_flag("--dry-run", options->dry_run, tr("check and report, write nothing"));
   app->add_flag("--strict", options->strict, tr("import nothing if any row is rejected"));

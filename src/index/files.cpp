@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <map>
 
@@ -10,24 +11,42 @@
 #include "ldt/index/kinds.hpp"
 #include "ldt/project/project.hpp"
 #include "ldt/project/records.hpp"
+#include "ldt/project/signin_store.hpp"
 #include "ldt/util/i18n.hpp"
 #include "ldt/util/resources.hpp"
 
 namespace ldt {
 
 namespace {
+/// A file's stamp: a change of any part means its bytes may have changed.
 struct DiskFile {
   std::int64_t size = 0;
   std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  std::int64_t inode = 0;
+  bool operator==(const DiskFile&) const = default;
 };
 
 std::optional<DiskFile> stat_file(const fs::path& path) {
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
-  return DiskFile{info.st_size, static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec};
+  if (::lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  auto ns = [](const timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec; };
+  return DiskFile{info.st_size, ns(info.st_mtim), ns(info.st_ctim), static_cast<std::int64_t>(info.st_ino)};
 }
 
-/// The files the index is built from, relative to the root, with their size and mtime.
+DiskFile stamp_of(SQLite::Statement& query, int first) {
+  return DiskFile{query.getColumn(first).getInt64(), query.getColumn(first + 1).getInt64(),
+                  query.getColumn(first + 2).getInt64(), query.getColumn(first + 3).getInt64()};
+}
+
+void bind_stamp(SQLite::Statement& statement, int first, const DiskFile& stamp) {
+  statement.bind(first, stamp.size);
+  statement.bind(first + 1, stamp.mtime_ns);
+  statement.bind(first + 2, stamp.ctime_ns);
+  statement.bind(first + 3, stamp.inode);
+}
+
+/// The files the index is built from, relative to the root, with their stamps.
 std::map<std::string, DiskFile> scan(const fs::path& root) {
   std::map<std::string, DiskFile> files;
   for (const auto& [relative, kind] : scan_record(root)) {
@@ -35,24 +54,25 @@ std::map<std::string, DiskFile> scan(const fs::path& root) {
   }
   return files;
 }
+
+std::string stamp_text(const DiskFile& stamp) {
+  return fmt::format("{} {} {} {}", stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode);
+}
 }  // namespace
 
 bool Index::needs_refresh(const fs::path& root) {
-  auto path = root / paths::k_index_dir / "index.sqlite";
-  if (!fs::exists(path)) return true;
+  auto path = location(root);
+  if (path.empty() || !fs::exists(path)) return true;
   try {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
     if (db.execAndGet("PRAGMA user_version").getInt() != k_schema_version) return true;
     auto disk = scan(root);
-    SQLite::Statement query(db, "SELECT path, size, mtime_ns FROM file");
+    SQLite::Statement query(db, "SELECT path, size, mtime_ns, ctime_ns, inode FROM file");
     std::size_t known = 0;
     while (query.executeStep()) {
       ++known;
       auto it = disk.find(query.getColumn(0).getString());
-      if (it == disk.end() || it->second.size != query.getColumn(1).getInt64() ||
-          it->second.mtime_ns != query.getColumn(2).getInt64()) {
-        return true;
-      }
+      if (it == disk.end() || !(it->second == stamp_of(query, 1))) return true;
     }
     return known != disk.size();
   } catch (const SQLite::Exception&) {
@@ -60,20 +80,43 @@ bool Index::needs_refresh(const fs::path& root) {
   }
 }
 
+std::optional<std::string> Index::journal_stamp() {
+  SQLite::Statement query(*db_, "SELECT value FROM state WHERE key = 'journal'");
+  if (!query.executeStep()) return std::nullopt;
+  return query.getColumn(0).getString();
+}
+
+std::optional<std::string> Index::disk_journal_stamp() const {
+  auto stamp = stat_file(root_ / paths::k_journal);
+  if (!stamp) return std::nullopt;
+  return stamp_text(*stamp);
+}
+
+void Index::record_journal_stamp() {
+  auto stamp = disk_journal_stamp();
+  if (!stamp) return;
+  begin();
+  SQLite::Statement upsert(*db_,
+                           "INSERT INTO state (key, value) VALUES ('journal', ?) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  upsert.bind(1, *stamp);
+  upsert.exec();
+}
+
 void Index::refresh(bool bulk) {
   bulk_loading_ = bulk;
   auto disk = scan(root_);
   struct Known {
-    std::int64_t id, size, mtime_ns;
+    std::int64_t id;
+    DiskFile stamp;
     std::string sha256;
   };
   std::map<std::string, Known> known;
   {
-    SQLite::Statement query(*db_, "SELECT id, path, size, mtime_ns, sha256 FROM file");
+    SQLite::Statement query(*db_, "SELECT id, path, size, mtime_ns, ctime_ns, inode, sha256 FROM file");
     while (query.executeStep()) {
       known.emplace(query.getColumn(1).getString(),
-                    Known{query.getColumn(0).getInt64(), query.getColumn(2).getInt64(), query.getColumn(3).getInt64(),
-                          query.getColumn(4).getString()});
+                    Known{query.getColumn(0).getInt64(), stamp_of(query, 2), query.getColumn(6).getString()});
     }
   }
   try {
@@ -88,30 +131,46 @@ void Index::refresh(bool bulk) {
     }
     for (const auto& [relative, state] : disk) {
       auto it = known.find(relative);
-      if (it != known.end() && it->second.size == state.size && it->second.mtime_ns == state.mtime_ns) continue;
+      if (it != known.end() && it->second.stamp == state) continue;
       begin();
+      // Only a file whose stamp changed is hashed, and only one whose bytes changed is read.
       std::string sha = sha256_file(root_ / relative);
       std::int64_t file_id = 0;
       if (it != known.end()) {
         file_id = it->second.id;
-        SQLite::Statement update(*db_, "UPDATE file SET size = ?, mtime_ns = ?, sha256 = ? WHERE id = ?");
-        update.bind(1, state.size);
-        update.bind(2, state.mtime_ns);
-        update.bind(3, sha);
-        update.bind(4, file_id);
+        SQLite::Statement update(*db_,
+                                 "UPDATE file SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, sha256 = ? "
+                                 "WHERE id = ?");
+        bind_stamp(update, 1, state);
+        update.bind(5, sha);
+        update.bind(6, file_id);
         update.exec();
         if (it->second.sha256 == sha) continue;
         forget_file(file_id, relative);
       } else {
-        SQLite::Statement insert(*db_, "INSERT INTO file (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)");
+        SQLite::Statement insert(*db_,
+                                 "INSERT INTO file (path, size, mtime_ns, ctime_ns, inode, sha256) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)");
         insert.bind(1, relative);
-        insert.bind(2, state.size);
-        insert.bind(3, state.mtime_ns);
-        insert.bind(4, sha);
+        bind_stamp(insert, 2, state);
+        insert.bind(6, sha);
         insert.exec();
         file_id = db_->getLastInsertRowid();
       }
-      index_file(relative, file_id);
+      if (invalid_ == nullptr) {
+        index_file(relative, file_id);
+        continue;
+      }
+      // Verifying: every invalid file is listed, and its partial rows are taken back.
+      db_->exec("SAVEPOINT one_file");
+      try {
+        index_file(relative, file_id);
+        db_->exec("RELEASE one_file");
+      } catch (const Error& error) {
+        db_->exec("ROLLBACK TO one_file");
+        db_->exec("RELEASE one_file");
+        for (const auto& diagnostic : error.diagnostics()) invalid_->push_back(diagnostic);
+      }
     }
   } catch (...) {
     if (in_transaction_) {
@@ -156,14 +215,15 @@ void Index::commit_files(const std::vector<std::pair<std::string, std::string>>&
     if (!kind_of(relative)) continue;
     auto state = stat_file(root_ / relative);
     if (!state) continue;
-    SQLite::Statement upsert(*db_,
-                             "INSERT INTO file (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?) "
-                             "ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
-                             "sha256 = excluded.sha256 RETURNING id");
+    SQLite::Statement upsert(
+        *db_,
+        "INSERT INTO file (path, size, mtime_ns, ctime_ns, inode, sha256) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
+        "ctime_ns = excluded.ctime_ns, inode = excluded.inode, sha256 = excluded.sha256 "
+        "RETURNING id");
     upsert.bind(1, relative);
-    upsert.bind(2, state->size);
-    upsert.bind(3, state->mtime_ns);
-    upsert.bind(4, sha256);
+    bind_stamp(upsert, 2, *state);
+    upsert.bind(6, sha256);
     upsert.executeStep();
     std::int64_t file_id = upsert.getColumn(0).getInt64();
     upsert.reset();
@@ -180,26 +240,142 @@ void Index::commit_files(const std::vector<std::pair<std::string, std::string>>&
   in_transaction_ = false;
 }
 
+namespace {
+/// Every row of `table` as text with the path of its file, in `schema` (main or fresh).
+std::string rows_query(SQLite::Database& db, std::string_view table, std::string_view schema) {
+  std::vector<std::string> columns;
+  SQLite::Statement info(db, fmt::format("PRAGMA {}.table_info({})", schema, table));
+  while (info.executeStep()) {
+    std::string name = info.getColumn(1).getString();
+    if (name != "file_id") columns.push_back("t." + name);
+  }
+  return fmt::format("SELECT {}, f.path FROM {}.{} t JOIN {}.file f ON f.id = t.file_id", fmt::join(columns, ", "),
+                     schema, table, schema);
+}
+}  // namespace
+
 VerifyResult Index::verify() {
   VerifyResult result;
   auto disk = scan(root_);
-  std::map<std::string, std::pair<std::int64_t, std::string>> known;
-  SQLite::Statement query(*db_, "SELECT path, size, sha256 FROM file ORDER BY path");
-  while (query.executeStep()) {
-    known.emplace(query.getColumn(0).getString(),
-                  std::make_pair(query.getColumn(1).getInt64(), query.getColumn(2).getString()));
+  // 1. The files: every hash, whatever the stamps say.
+  std::map<std::string, std::string> known;
+  {
+    SQLite::Statement query(*db_, "SELECT path, sha256 FROM file ORDER BY path");
+    while (query.executeStep()) known.emplace(query.getColumn(0).getString(), query.getColumn(1).getString());
   }
-  for (const auto& [relative, entry] : known) {
-    auto it = disk.find(relative);
-    if (it == disk.end())
+  for (const auto& [relative, sha256] : known) {
+    if (disk.count(relative) == 0)
       result.missing.push_back(relative);
-    else if (it->second.size != entry.first || sha256_file(root_ / relative) != entry.second)
+    else if (sha256_file(root_ / relative) != sha256)
       result.stale.push_back(relative);
   }
   for (const auto& [relative, state] : disk) {
     if (known.count(relative) == 0) result.unindexed.push_back(relative);
   }
+  // 2. The rows: an index built afresh from the files (listing every invalid file) against this one.
+  auto scratch = fs::temp_directory_path() / fmt::format("ldt-verify-{}.sqlite", ::getpid());
+  std::error_code ec;
+  fs::remove(scratch, ec);
+  {
+    Index fresh(root_);
+    fresh.db_ = std::make_unique<SQLite::Database>(scratch.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    fresh.create_schema(false);
+    fresh.invalid_ = &result.invalid;
+    fresh.refresh(true);
+    fresh.check_references(result.dangling);
+    fresh.check_archive(result.archive);
+  }
+  try {
+    SQLite::Statement attach(*db_, "ATTACH DATABASE ? AS fresh");
+    attach.bind(1, scratch.string());
+    attach.exec();
+    std::vector<std::string_view> tables;
+    for (const auto& kind : record_kinds()) tables.insert(tables.end(), kind.tables.begin(), kind.tables.end());
+    for (auto table : tables) {
+      auto here = rows_query(*db_, table, "main");
+      auto there = rows_query(*db_, table, "fresh");
+      auto count = [&](const std::string& sql) { return db_->execAndGet(sql).getInt64(); };
+      if (count(fmt::format("SELECT COUNT(*) FROM ({} EXCEPT {})", here, there)) > 0 ||
+          count(fmt::format("SELECT COUNT(*) FROM ({} EXCEPT {})", there, here)) > 0 ||
+          count(fmt::format("SELECT COUNT(*) FROM main.{}", table)) !=
+              count(fmt::format("SELECT COUNT(*) FROM fresh.{}", table))) {
+        result.damaged.emplace_back(table);
+      }
+    }
+    db_->exec("DETACH DATABASE fresh");
+  } catch (...) {
+    fs::remove(scratch, ec);
+    throw;
+  }
+  fs::remove(scratch, ec);
   return result;
+}
+
+void Index::check_references(std::vector<std::string>& out) {
+  // (file of the referring record, its id, the missing id, what is missing)
+  struct Reference {
+    const char* sql;
+    const char* what;
+  };
+  static const Reference k_references[] = {
+      {"SELECT f.path, t.plan FROM session t JOIN file f ON f.id = t.file_id WHERE t.plan NOT IN (SELECT id FROM plan)",
+       "plan"},
+      {"SELECT f.path, t.provider FROM plan t JOIN file f ON f.id = t.file_id "
+       "WHERE t.provider NOT IN (SELECT id FROM provider)",
+       "provider"},
+      {"SELECT f.path, t.provider FROM instructor t JOIN file f ON f.id = t.file_id "
+       "WHERE t.provider <> '' AND t.provider NOT IN (SELECT id FROM provider)",
+       "provider"},
+      {"SELECT f.path, t.instructor FROM plan_instructor t JOIN file f ON f.id = t.file_id "
+       "WHERE t.instructor NOT IN (SELECT id FROM instructor)",
+       "instructor"},
+      {"SELECT f.path, t.instructor FROM session_instructor t JOIN file f ON f.id = t.file_id "
+       "WHERE t.instructor NOT IN (SELECT id FROM instructor)",
+       "instructor"},
+      {"SELECT f.path, t.plan FROM plan_decision t JOIN file f ON f.id = t.file_id "
+       "WHERE t.plan NOT IN (SELECT id FROM plan)",
+       "plan"},
+      {"SELECT DISTINCT f.path, t.session FROM signin t JOIN file f ON f.id = t.file_id "
+       "WHERE t.session NOT IN (SELECT id FROM session)",
+       "session"},
+  };
+  for (const auto& reference : k_references) {
+    SQLite::Statement query(*db_, reference.sql);
+    while (query.executeStep()) {
+      out.push_back(fmt::format(fmt::runtime(tr("{}: refers to {} \"{}\", which does not exist")),
+                                query.getColumn(0).getString(), reference.what, query.getColumn(1).getString()));
+    }
+  }
+}
+
+void Index::check_archive(std::vector<std::string>& out) {
+  auto check = [&](const fs::path& relative, const std::string& sha256) {
+    auto path = root_ / relative;
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::symlink_status(path, ec))) {
+      out.push_back(fmt::format("{}: {}", relative.generic_string(), tr("archived file is missing")));
+    } else if (sha256_file(path) != sha256) {
+      out.push_back(fmt::format("{}: {}", relative.generic_string(),
+                                tr("archived file was altered (its SHA-256 "
+                                   "no longer matches the manifest)")));
+    }
+  };
+  SQLite::Statement sources(*db_, "SELECT session, stored_as, sha256 FROM source ORDER BY session, stored_as");
+  while (sources.executeStep()) {
+    check(record_path("sources", sources.getColumn(0).getString()).parent_path() / sources.getColumn(1).getString(),
+          sources.getColumn(2).getString());
+  }
+  SQLite::Statement plans(*db_, "SELECT id FROM plan ORDER BY id");
+  while (plans.executeStep()) {
+    auto dir = paths::plan_files(plans.getColumn(0).getString());
+    if (!fs::exists(root_ / dir / "manifest.csv")) continue;
+    try {
+      read_attachments(root_ / dir / "manifest.csv", (dir / "manifest.csv").generic_string(),
+                       [&](StoredAttachment&& a) { check(dir / a.file, a.sha256); });
+    } catch (const Error& error) {
+      for (const auto& diagnostic : error.diagnostics()) out.push_back(format_diagnostic(diagnostic));
+    }
+  }
 }
 
 }  // namespace ldt

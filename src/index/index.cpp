@@ -2,6 +2,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 #include "ldt/domain/category.hpp"
 #include "ldt/index/kinds.hpp"
@@ -42,11 +45,36 @@ void Index::update_signin_contact(std::string_view session, const StoredSignin& 
   update.exec();
 }
 
+fs::path Index::location(const fs::path& root) {
+  auto dir = root / paths::k_index_dir;
+  std::error_code ec;
+  bool writable = fs::exists(dir, ec) ? ::access(dir.c_str(), W_OK) == 0 : ::access(root.c_str(), W_OK) == 0;
+  if (writable) return dir / "index.sqlite";
+  // A read-only project (a CD, an archive share): the index goes to the user's cache, keyed by
+  // the project's path; when that cannot be written either, it lives in memory for one command.
+  const char* cache = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  fs::path base = cache != nullptr && *cache != '\0' ? fs::path(cache)
+                  : home != nullptr && *home != '\0' ? fs::path(home) / ".cache"
+                                                     : fs::path();
+  if (base.empty()) return {};
+  auto cached = base / "ldt" / sha256_hex(fs::absolute(root).string()).substr(0, 16);
+  fs::create_directories(cached, ec);
+  if (ec || ::access(cached.c_str(), W_OK) != 0) return {};
+  return cached / "index.sqlite";
+}
+
 std::unique_ptr<Index> Index::open_unrefreshed(const fs::path& root) {
   std::unique_ptr<Index> index(new Index(root));
-  fs::create_directories(root / paths::k_index_dir);
-  auto path = root / paths::k_index_dir / "index.sqlite";
+  auto path = location(root);
+  if (path.empty()) {
+    index->db_ = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    return index;
+  }
+  if (path.parent_path() == root / paths::k_index_dir) make_directories(path.parent_path());
+  bool created = !fs::exists(path);
   index->db_ = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  if (created) apply_file_mode(path, false);
   index->db_->setBusyTimeout(30000);
   // A 64 MiB page cache keeps the sign-in keys of a large import in memory instead of spilling
   // them to the WAL mid-transaction (bench/README.md).
@@ -57,9 +85,9 @@ std::unique_ptr<Index> Index::open_unrefreshed(const fs::path& root) {
 }
 
 std::unique_ptr<Index> Index::open(const fs::path& root, bool rebuild) {
-  auto path = root / paths::k_index_dir / "index.sqlite";
+  auto path = location(root);
   int version = 0;
-  if (!rebuild && fs::exists(path)) {
+  if (!rebuild && !path.empty() && fs::exists(path)) {
     std::unique_ptr<Index> index;
     try {
       index = open_unrefreshed(root);
@@ -72,12 +100,30 @@ std::unique_ptr<Index> Index::open(const fs::path& root, bool rebuild) {
       return index;
     }
   }
-  std::error_code ec;
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix, ec);
+  discard(root);
   auto index = open_unrefreshed(root);
   index->create_schema(false);
   index->refresh(true);
   return index;
+}
+
+bool Index::needs_rebuild(const fs::path& root) {
+  auto path = location(root);
+  if (path.empty() || !fs::exists(path)) return true;
+  try {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    return db.execAndGet("PRAGMA user_version").getInt() != k_schema_version ||
+           db.execAndGet("PRAGMA quick_check(1)").getString() != "ok";
+  } catch (const SQLite::Exception&) {
+    return true;
+  }
+}
+
+void Index::discard(const fs::path& root) {
+  auto path = location(root);
+  if (path.empty()) return;
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix, ec);
 }
 
 void Index::create_schema(bool with_keys) {
@@ -95,9 +141,10 @@ void Index::begin() {
 
 std::int64_t Index::file_id_for(const std::string& relative) {
   begin();
-  SQLite::Statement upsert(*db_,
-                           "INSERT INTO file (path, size, mtime_ns, sha256) VALUES (?, -1, -1, '') "
-                           "ON CONFLICT(path) DO UPDATE SET path = excluded.path RETURNING id");
+  SQLite::Statement upsert(
+      *db_,
+      "INSERT INTO file (path, size, mtime_ns, ctime_ns, inode, sha256) VALUES (?, -1, -1, -1, -1, '') "
+      "ON CONFLICT(path) DO UPDATE SET path = excluded.path RETURNING id");
   upsert.bind(1, relative);
   upsert.executeStep();
   return upsert.getColumn(0).getInt64();

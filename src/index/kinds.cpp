@@ -196,13 +196,17 @@ std::vector<std::pair<std::string, const RecordKind*>> scan_record(const fs::pat
         for (const auto& entry : fs::directory_iterator(root / prefix, ec)) {
           std::string id;
           auto name = entry.path().filename().string();
-          if (match_segment(parts[i], name, id) && (last || entry.is_directory(ec))) next.push_back(join(name));
+          if (!match_segment(parts[i], name, id)) continue;
+          if (entry.is_symlink(ec)) require_no_link(root, join(name));
+          if (last || entry.is_directory(ec)) next.push_back(join(name));
         }
       }
       found = std::move(next);
     }
     for (auto& relative : found) {
       std::error_code ec;
+      if (!fs::exists(fs::symlink_status(root / relative, ec))) continue;
+      require_no_link(root, relative);
       // The first kind matching a path owns it (a decision file is not also a plan).
       if (fs::is_regular_file(root / relative, ec) && kind_of(relative)->first == &kind) {
         files.emplace_back(std::move(relative), &kind);
@@ -214,7 +218,7 @@ std::vector<std::pair<std::string, const RecordKind*>> scan_record(const fs::pat
 }
 
 std::vector<std::string> record_top_level_names() {
-  std::vector<std::string> names = {paths::k_journal, paths::k_index_dir, ".gitignore"};
+  std::vector<std::string> names = {paths::k_journal, paths::k_index_dir, k_staging_dir, ".gitignore"};
   for (const auto& kind : record_kinds()) {
     auto top = std::string(segments(kind.pattern).front());
     if (std::find(names.begin(), names.end(), top) == names.end()) names.push_back(top);

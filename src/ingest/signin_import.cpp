@@ -171,13 +171,15 @@ void SigninImport::import_record(FileReport& report, const HeaderMap& header, co
   }
 }
 
-const FileReport& SigninImport::import_file(const std::string& path, const SigninSink& sink) {
+const FileReport& SigninImport::import_file(const fs::path& bytes, const std::string& given, const std::string& sha256,
+                                            const SigninSink& sink) {
+  const std::string& path = given;
   FileReport report;
-  report.file = std::filesystem::path(path).filename().string();
-  report.sha256 = sha256_file(path);
+  report.file = std::filesystem::path(given).filename().string();
+  report.sha256 = sha256;
   report.archived_before =
       std::any_of(sources_.begin(), sources_.end(), [&](const StoredSource& s) { return s.sha256 == report.sha256; });
-  RecordReader reader(path, encoding_, path, columns_);
+  RecordReader reader(bytes.string(), encoding_, given, columns_);
   report.encoding = std::string(encoding_name(reader.encoding()));
   std::vector<Record> head;
   HeaderMap header = read_header(reader, head, path);

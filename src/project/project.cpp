@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <grp.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -44,10 +45,32 @@ fs::path plan_attachment(std::string_view plan_id, std::string_view sha256, std:
 }
 }  // namespace paths
 
+void require_writable(const fs::path& root) {
+  if (::access(root.c_str(), W_OK) == 0) return;
+  throw state_error(tr("the project is read-only here: it can be read and reported on, but not changed"),
+                    tr("run the command on a writable copy of the project"), root.string());
+}
+
+FileModes project_file_modes(const Settings& settings, std::string_view file) {
+  FileModes modes;
+  if (settings.shared_group.empty()) return modes;
+  const group* entry = ::getgrnam(settings.shared_group.c_str());
+  if (entry == nullptr) {
+    throw input_error(fmt::format(fmt::runtime(tr("no group \"{}\" on this machine")), settings.shared_group),
+                      tr("create the group (groupadd), or correct or remove [security] shared_group"),
+                      std::string(file), 0, "security.shared_group");
+  }
+  modes.file = 0640;
+  modes.directory = 0750;
+  modes.group = static_cast<long>(entry->gr_gid);
+  return modes;
+}
+
 ProjectLock::ProjectLock(const fs::path& root, Mode mode, double timeout_seconds)
-    : path_(root / paths::k_index_dir / "lock"), timeout_seconds_(timeout_seconds) {
-  fs::create_directories(root / paths::k_index_dir);
-  fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    : path_(root), timeout_seconds_(timeout_seconds) {
+  // The lock is on the project directory itself: no file to create (a read-only copy locks
+  // too) and none to delete (removing .ldt/ mid-command never lets a second writer in).
+  fd_ = ::open(path_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd_ < 0) {
     throw internal_error(fmt::format("cannot open {}: {}", path_.string(), std::strerror(errno)));
   }

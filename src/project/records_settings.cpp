@@ -69,6 +69,7 @@ Settings read_settings(std::string_view text, std::string_view file) {
   }
   settings.calendar.off = records::dates(calendar, "off");
   settings.calendar.workdays = records::dates(calendar, "workdays");
+  settings.shared_group = records::text(section("security"), "shared_group");
   return settings;
 }
 
@@ -118,6 +119,10 @@ std::string write_settings(const Settings& settings) {
     out.integers("years", calendar.years);
     out.dates("off", calendar.off);
     out.dates("workdays", calendar.workdays);
+  }
+  if (!settings.shared_group.empty()) {
+    out.table("security");
+    out.text("shared_group", settings.shared_group);
   }
   return out.str();
 }

@@ -34,6 +34,11 @@ const std::vector<std::string>& source_csv_columns() {
   return k_columns;
 }
 
+const std::vector<std::string>& attachment_csv_columns() {
+  static const std::vector<std::string> k_columns = {"kind", "file", "sha256", "time", "by"};
+  return k_columns;
+}
+
 Error bad_row(std::string_view display, int line, std::string_view field, std::string message) {
   return input_error(std::move(message),
                      tr("fix the value in an editor (or restore the file from version control); ldt "
@@ -216,6 +221,16 @@ void read_sources(const fs::path& path, std::string_view display, const std::fun
     s.rejected = to_number(c[11], display, line, "rejected");
     s.title = std::move(c[12]);
     fn(std::move(s));
+  });
+}
+
+std::string attachments_header_line() { return csv_line(attachment_csv_columns()); }
+std::string attachment_line(const StoredAttachment& a) { return csv_line({a.kind, a.file, a.sha256, a.time, a.by}); }
+
+void read_attachments(const fs::path& path, std::string_view display,
+                      const std::function<void(StoredAttachment&&)>& fn) {
+  read_canonical(path, display, attachment_csv_columns(), [&](std::vector<std::string>& c, int) {
+    fn(StoredAttachment{std::move(c[0]), std::move(c[1]), std::move(c[2]), std::move(c[3]), std::move(c[4])});
   });
 }
 

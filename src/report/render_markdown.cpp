@@ -1,5 +1,6 @@
 // GitHub-flavoured Markdown: titles as headings, tables with '|' escaped.
 #include "ldt/report/render.hpp"
+#include "ldt/util/text.hpp"
 #include "render_support.hpp"
 
 namespace ldt {
@@ -7,7 +8,7 @@ namespace ldt {
 namespace {
 std::string escape(const std::string& cell) {
   std::string out;
-  for (char c : cell) {
+  for (char c : escape_controls(cell, true)) {
     if (c == '|')
       out += "\\|";
     else if (c == '\n')

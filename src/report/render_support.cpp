@@ -2,6 +2,7 @@
 
 #include "ldt/domain/masking.hpp"
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt::render_support {
 
@@ -39,9 +40,12 @@ void for_each_human_part(const Document& document, const RenderOptions& options,
                          const std::function<void(const Section&, const Table&)>& table_fn) {
   for (const auto& section : document.sections) {
     if (!section.human) continue;
-    if (!section.title.empty()) sink(heading(options.unmask ? section.title : mask_personal_text(section.title)));
+    // Control characters of the data are shown escaped in every human format.
+    if (!section.title.empty()) {
+      sink(heading(escape_controls(options.unmask ? section.title : mask_personal_text(section.title))));
+    }
     for (const auto& paragraph : section.paragraphs) {
-      sink(options.unmask ? paragraph : mask_personal_text(paragraph));
+      sink(escape_controls(options.unmask ? paragraph : mask_personal_text(paragraph), true));
       sink("\n");
     }
     if (section.table) table_fn(section, *section.table);

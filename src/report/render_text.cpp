@@ -2,17 +2,19 @@
 #include <algorithm>
 
 #include "ldt/report/render.hpp"
+#include "ldt/util/text.hpp"
 #include "render_support.hpp"
 
 namespace ldt {
 
 namespace {
-/// A cell on one line: line breaks and tabs become spaces so columns stay aligned.
+/// A cell on one line: line breaks and tabs become spaces so columns stay aligned; any other
+/// control character (an ESC in a provider's name) is shown escaped, never sent to the terminal.
 std::string one_line(std::string cell) {
   for (char& c : cell) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
-  return cell;
+  return escape_controls(cell);
 }
 
 void aligned(const Section& section, const Table& table, bool unmask, const Sink& sink) {

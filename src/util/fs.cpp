@@ -3,9 +3,11 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <openssl/evp.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 
 #include "ldt/util/diagnostic.hpp"
@@ -28,6 +30,60 @@ void fsync_directory(const fs::path& dir) {
   }
 }
 }  // namespace
+
+namespace {
+FileModes g_modes;  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables): set once per command
+}  // namespace
+
+void set_file_modes(const FileModes& modes) { g_modes = modes; }
+const FileModes& file_modes() { return g_modes; }
+
+void apply_file_mode(const fs::path& path, bool directory) {
+  // Best effort on files ldt just made: a file system without modes (a USB stick) keeps its own.
+  if (::chmod(path.c_str(), directory ? g_modes.directory : g_modes.file) != 0) return;
+  if (g_modes.group >= 0 && ::chown(path.c_str(), static_cast<uid_t>(-1), static_cast<gid_t>(g_modes.group)) != 0) {
+    return;
+  }
+}
+
+void make_directories(const fs::path& dir) {
+  if (dir.empty()) return;
+  std::error_code ec;
+  if (fs::is_directory(dir, ec)) return;
+  make_directories(dir.parent_path());
+  if (::mkdir(dir.c_str(), g_modes.directory) != 0) {
+    if (errno == EEXIST && fs::is_directory(dir, ec)) return;
+    throw write_failure(dir, errno);
+  }
+  apply_file_mode(dir, true);
+}
+
+Error write_failure(const fs::path& path, int error_number) {
+  if (error_number == ENOSPC || error_number == EDQUOT) {
+    return state_error(tr("no space left on the device holding the project; nothing was written"),
+                       tr("free some space (or raise the quota) and run the command again"), path.string());
+  }
+  if (error_number == EROFS || error_number == EACCES || error_number == EPERM) {
+    return state_error(
+        fmt::format(fmt::runtime(tr("the project cannot be written here: {}")), std::strerror(error_number)),
+        tr("run the command where the project is writable (a read-only copy can only be read)"), path.string());
+  }
+  return internal_error(fmt::format("cannot write {}: {}", path.string(), std::strerror(error_number)));
+}
+
+void require_no_link(const fs::path& root, const fs::path& relative) {
+  fs::path walked;
+  for (const auto& part : relative) {
+    walked /= part;
+    struct stat info {};
+    if (::lstat((root / walked).c_str(), &info) != 0) return;  // not there (yet): nothing to follow
+    if (S_ISLNK(info.st_mode)) {
+      throw input_error(tr("this is a symbolic link: the project never reads or writes its record through a link, "
+                           "which could lead out of it"),
+                        tr("replace the link with the file or directory itself"), walked.generic_string());
+    }
+  }
+}
 
 std::string read_file(const fs::path& path, std::string_view display_name) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
@@ -83,9 +139,19 @@ std::string sha256_file(const fs::path& path) {
 
 StagedFile::StagedFile(fs::path final_path, fs::path temp_path)
     : final_path_(std::move(final_path)), temp_path_(std::move(temp_path)) {
-  file_ = std::fopen(temp_path_.c_str(), "wb");
+  int fd = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, g_modes.file);
+  if (fd < 0) throw write_failure(final_path_, errno);
+  // The mode exactly as the project says, whatever the umask (README "Personal data on disk").
+  if (::fchmod(fd, g_modes.file) != 0 ||
+      (g_modes.group >= 0 && ::fchown(fd, static_cast<uid_t>(-1), static_cast<gid_t>(g_modes.group)) != 0)) {
+    int error_number = errno;
+    ::close(fd);
+    throw write_failure(final_path_, error_number);
+  }
+  file_ = ::fdopen(fd, "wb");
   if (file_ == nullptr) {
-    throw internal_error(fmt::format("cannot create {}: {}", temp_path_.string(), std::strerror(errno)));
+    ::close(fd);
+    throw write_failure(final_path_, errno);
   }
   std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
 }
@@ -96,9 +162,7 @@ StagedFile::~StagedFile() {
 
 void StagedFile::write(std::string_view bytes) {
   hash_.update(bytes);
-  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
-    throw internal_error(fmt::format("cannot write {}: {}", temp_path_.string(), std::strerror(errno)));
-  }
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) throw write_failure(final_path_, errno);
 }
 
 void StagedFile::finish() {
@@ -106,29 +170,32 @@ void StagedFile::finish() {
   bool ok = std::fflush(file_) == 0 && ::fsync(fileno(file_)) == 0;
   ok = std::fclose(file_) == 0 && ok;
   file_ = nullptr;
-  if (!ok) throw internal_error(fmt::format("cannot write {}: {}", temp_path_.string(), std::strerror(errno)));
+  if (!ok) throw write_failure(final_path_, errno);
   sha256_ = hash_.hex_digest();
 }
 
 WriteSet::WriteSet(fs::path root) : root_(std::move(root)) {
-  staging_ = root_ / ".ldt" / "staging" / fmt::format("{}", ::getpid());
+  staging_ = root_ / k_staging_dir / fmt::format("{}", ::getpid());
 }
 
 WriteSet::~WriteSet() {
   std::error_code ignored;
   files_.clear();
-  if (staged_) fs::remove_all(staging_, ignored);
+  if (!staged_) return;
+  fs::remove_all(staging_, ignored);
+  fs::remove(staging_.parent_path(), ignored);  // only when empty: another writer's staging stays
 }
 
 void WriteSet::ensure_staging() {
   // Created only when the first file is staged: a command makes its staging directory while it
   // holds the exclusive lock, so another command never mistakes it for an interrupted commit.
   if (staged_) return;
-  fs::create_directories(staging_);
+  make_directories(staging_);
   staged_ = true;
 }
 
 StagedFile& WriteSet::open(const fs::path& relative) {
+  require_no_link(root_, relative);
   ensure_staging();
   auto temp = staging_ / fmt::format("{}.tmp", next_temp_++);
   files_.push_back(std::make_unique<StagedFile>(root_ / relative, temp));
@@ -154,23 +221,77 @@ void WriteSet::put(const fs::path& relative, std::string_view content) {
   file.finish();
 }
 
-void WriteSet::copy_from(const fs::path& relative, const fs::path& source) {
+StagedFile& WriteSet::copy_from(const fs::path& relative, const fs::path& source) {
   std::FILE* in = std::fopen(source.c_str(), "rb");
   if (in == nullptr) throw unreadable(source, {});
   StagedFile& file = open(relative);
   char buffer[1 << 16];
   size_t n = 0;
   while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) file.write({buffer, n});
+  bool failed = std::ferror(in) != 0;
   std::fclose(in);
+  if (failed) throw unreadable(source, {});
   file.finish();
+  return file;
+}
+
+void WriteSet::relocate(const StagedFile& file, const fs::path& relative) {
+  require_no_link(root_, relative);
+  for (size_t i = 0; i < files_.size(); ++i) {
+    if (files_[i].get() == &file) {
+      relatives_[i] = relative;
+      files_[i]->relocate(root_ / relative);
+    }
+  }
 }
 
 void WriteSet::finish_all() {
   for (auto& file : files_) file->finish();
 }
 
+void WriteSet::drop_unchanged() {
+  finish_all();
+  std::vector<const StagedFile*> unchanged;
+  for (const auto& file : files_) {
+    std::error_code ec;
+    auto size = fs::file_size(file->final_path(), ec);
+    if (ec || fs::is_symlink(file->final_path(), ec) || size != fs::file_size(file->temp_path(), ec)) continue;
+    if (sha256_file(file->final_path()) == file->sha256()) unchanged.push_back(file.get());
+  }
+  for (const auto* file : unchanged) drop(*file);
+}
+
 namespace {
 constexpr const char* k_commit_list = "commit.list";
+
+/// A path in the commit list: every byte below 0x21, '%' and 0x7f as %XX, so that no file name
+/// (a newline, a tab) can change the list's structure. The list is ldt's own; names are data.
+std::string encode_list_name(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte == '%' || byte == 0x7f)
+      out += fmt::format("%{:02X}", byte);
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string decode_list_name(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned value = 0;
+    if (text[i] == '%' && i + 2 < text.size() &&
+        std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16).ptr == text.data() + i + 3) {
+      out += static_cast<char>(value);
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
 
 /// Renames what a commit list names; a temp already gone was renamed before.
 void roll_forward(const fs::path& staging, const fs::path& root) {
@@ -182,12 +303,12 @@ void roll_forward(const fs::path& staging, const fs::path& root) {
     if (end == std::string::npos) break;
     std::string line = list.substr(start, end - start);
     start = end + 1;
-    auto tab = line.find('\t');
-    if (tab == std::string::npos) continue;
-    fs::path temp = staging / line.substr(0, tab);
-    fs::path final_path = root / line.substr(tab + 1);
+    auto space = line.find(' ');
+    if (space == std::string::npos) continue;
+    fs::path temp = staging / decode_list_name(line.substr(0, space));
+    fs::path final_path = root / decode_list_name(line.substr(space + 1));
     if (!fs::exists(temp)) continue;
-    fs::create_directories(final_path.parent_path());
+    make_directories(final_path.parent_path());
     fs::rename(temp, final_path);
     directories.push_back(final_path.parent_path());
   }
@@ -202,7 +323,8 @@ void WriteSet::commit() {
   // is completed by the next command; before that, nothing of it is visible.
   std::string list;
   for (size_t i = 0; i < files_.size(); ++i) {
-    list += files_[i]->temp_path().filename().string() + "\t" + relatives_[i].generic_string() + "\n";
+    list += encode_list_name(files_[i]->temp_path().filename().string()) + " " +
+            encode_list_name(relatives_[i].generic_string()) + "\n";
   }
   list += "end\n";
   {
@@ -219,7 +341,7 @@ void WriteSet::commit() {
 int recover_staged_writes(const fs::path& root) {
   int recovered = 0;
   std::error_code ec;
-  auto staging_root = root / ".ldt" / "staging";
+  auto staging_root = root / k_staging_dir;
   for (const auto& entry : fs::directory_iterator(staging_root, ec)) {
     std::error_code ignored;
     auto list = entry.path() / k_commit_list;
@@ -234,7 +356,7 @@ int recover_staged_writes(const fs::path& root) {
 
 bool has_staged_writes(const fs::path& root) {
   std::error_code ec;
-  return fs::directory_iterator(root / ".ldt" / "staging", ec) != fs::directory_iterator();
+  return fs::directory_iterator(root / k_staging_dir, ec) != fs::directory_iterator();
 }
 
 void write_file_atomically(const fs::path& path, std::string_view content) {

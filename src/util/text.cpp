@@ -1,5 +1,6 @@
 #include "ldt/util/text.hpp"
 
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -68,6 +69,32 @@ bool is_excel_scientific(std::string_view text) {
                          ? all_digits(mantissa)
                          : all_digits(mantissa.substr(0, dot)) && all_digits(mantissa.substr(dot + 1));
   return mantissa_ok && all_digits(exponent);
+}
+
+std::string escape_controls(std::string_view text, bool keep_line_breaks) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n' && keep_line_breaks) {
+      out += '\n';
+    } else if (byte == '\n') {
+      out += "\\n";
+    } else if (byte == '\r') {
+      out += "\\r";
+    } else if (byte == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      out += fmt::format("\\x{:02X}", byte);
+    } else if (byte == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      out += fmt::format("\\u00{:02X}", static_cast<unsigned char>(text[i + 1]));
+      ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
 }
 
 }  // namespace ldt

@@ -59,7 +59,7 @@ case_input() {
 tree_sums() (
   shopt -s globstar dotglob nullglob
   for file in **; do
-    case $file in .ldt | .ldt/*) continue ;; esac
+    case $file in .ldt | .ldt/* | .ldt-staging | .ldt-staging/*) continue ;; esac
     if [ -f "$file" ] && [ ! -L "$file" ]; then sha256sum "$file"; fi
   done
 )

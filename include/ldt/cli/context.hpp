@@ -63,8 +63,15 @@ class Context {
   /// be written unless its journal line can be). No-op for writers.
   void lock_for_writing();
   /// Commits staged files with one journal line, and records them in the index. A reader
-  /// takes the exclusive lock for this and returns to the shared lock afterwards.
-  void commit(WriteSet& writes, std::string target);
+  /// takes the exclusive lock for this and returns to the shared lock afterwards. Files equal
+  /// to those in place are left out; when none is left, nothing is written, not even the
+  /// journal line, and the index's open transaction is rolled back: returns false then.
+  /// Refuses (Error exit 3) when the journal is broken (require_sound_journal).
+  bool commit(WriteSet& writes, std::string target);
+  /// True once this command committed files (then a later failure must not run it again).
+  [[nodiscard]] bool committed() const { return committed_; }
+  /// Closes the index (before a damaged one is deleted and rebuilt).
+  void close_index() { index_.reset(); }
   /// Journals an export of unmasked personal data (README "Design"): one journal line, no file.
   void journal_unmasked(std::string target);
 
@@ -79,8 +86,15 @@ class Context {
   Access access_ = Access::none;
   std::unique_ptr<ProjectLock> lock_;
   std::unique_ptr<Index> index_;
+  bool committed_ = false;
 
   void recover();
+  /// Commits `writes` with its journal line even when no file changed (an unmasked export).
+  void commit_always(WriteSet& writes, std::string target);
+  /// Refuses (Error exit 3, naming the first bad line) to append to a journal whose hash chain
+  /// is broken. Constant time when journal.jsonl is as the index last saw it (same size, mtime,
+  /// ctime and inode, head hash kept in the index); else the whole chain is checked.
+  void require_sound_journal();
 };
 
 /// The table of commands: each command file registers its subcommand, access and action.

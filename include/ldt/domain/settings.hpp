@@ -54,6 +54,9 @@ struct Settings {
 
   Rules rules;
   CalendarOverrides calendar;
+  /// `[security] shared_group`: a group that may read the project's files (0640/0750); empty:
+  /// only the owner (0600/0700) (README "Personal data on disk").
+  std::string shared_group;
 };
 
 }  // namespace ldt

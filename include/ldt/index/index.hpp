@@ -59,12 +59,20 @@ struct ReportFilter {
   std::string session, provider, from, to;
 };
 
-/// Result of `ldt index verify`: files whose indexed state differs from disk.
+/// Result of `ldt index verify`: everything in which the index, the record and the archive
+/// disagree (README "The project directory": the full checks).
 struct VerifyResult {
-  std::vector<std::string> stale;      ///< changed on disk since indexed
+  std::vector<std::string> stale;      ///< changed on disk since indexed (by hash, whatever the stamps say)
   std::vector<std::string> missing;    ///< indexed but gone
   std::vector<std::string> unindexed;  ///< on disk but not indexed
-  [[nodiscard]] bool ok() const { return stale.empty() && missing.empty() && unindexed.empty(); }
+  std::vector<std::string> damaged;    ///< index tables whose rows differ from what the files give
+  std::vector<Diagnostic> invalid;     ///< every invalid record file, as file:line: field
+  std::vector<std::string> dangling;   ///< records referring to a plan, provider, … that does not exist
+  std::vector<std::string> archive;    ///< archived sources and attachments missing or altered
+  [[nodiscard]] bool ok() const {
+    return stale.empty() && missing.empty() && unindexed.empty() && damaged.empty() && invalid.empty() &&
+           dangling.empty() && archive.empty();
+  }
 };
 
 class Index {
@@ -77,12 +85,28 @@ class Index {
   /// True when opening would write: the index is missing, damaged, of another schema version,
   /// or a file of the record changed (size or mtime) since it was indexed.
   static bool needs_refresh(const fs::path& root);
+  /// True when the index is missing, not a database, or of another schema version.
+  static bool needs_rebuild(const fs::path& root);
+  /// Where the index of `root` lives: `.ldt/index.sqlite`, or for a project that cannot be
+  /// written, `$XDG_CACHE_HOME/ldt/<hash of its path>/index.sqlite`; empty: in memory.
+  static fs::path location(const fs::path& root);
+  /// Deletes the index files (a damaged index: the next open rebuilds it from the files).
+  static void discard(const fs::path& root);
   ~Index();
   Index(const Index&) = delete;
   Index& operator=(const Index&) = delete;
 
-  /// Compares the indexed files with the disk without changing anything.
+  /// Compares the index with the files without changing anything: every file's hash, every
+  /// row against an index built afresh from the files (in a temporary file), every reference
+  /// and every archived file's hash. Cost grows with the project: this is `index verify`.
   VerifyResult verify();
+
+  /// The stamp of journal.jsonl whose chain was last verified ("size mtime ctime inode"), and
+  /// the journal's stamp on disk now; equal means: unchanged since verified.
+  std::optional<std::string> journal_stamp();
+  [[nodiscard]] std::optional<std::string> disk_journal_stamp() const;
+  /// Records the journal's stamp on disk as verified (inside the open transaction).
+  void record_journal_stamp();
 
   std::vector<ProviderRow> providers();
   std::vector<InstructorRow> instructors();
@@ -117,11 +141,13 @@ class Index {
  private:
   friend struct KindLoaders;  // the readers of the record kinds (index/kinds.cpp)
   /// PRAGMA user_version of schemas/index.sql; another value means: drop and rebuild.
-  static constexpr int k_schema_version = 2;
+  static constexpr int k_schema_version = 3;
   explicit Index(fs::path root);
   void create_schema(bool with_keys);
   void refresh(bool bulk);
   void index_file(const std::string& relative, std::int64_t file_id);
+  void check_references(std::vector<std::string>& out);
+  void check_archive(std::vector<std::string>& out);
   void forget_file(std::int64_t file_id, const std::string& relative);
   void begin();
   /// The id of `relative` in the file table; a placeholder row (size -1) is added inside the
@@ -142,6 +168,7 @@ class Index {
   std::int64_t loading_file_id_ = 0;
   long long loading_ord_ = 0;
   bool in_transaction_ = false;
+  std::vector<Diagnostic>* invalid_ = nullptr;  ///< verifying: invalid files are collected here
 };
 
 }  // namespace ldt

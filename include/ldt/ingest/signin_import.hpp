@@ -17,6 +17,7 @@
 #include "ldt/ingest/header.hpp"
 #include "ldt/ingest/signin_rows.hpp"
 #include "ldt/util/diagnostic.hpp"
+#include "ldt/util/fs.hpp"
 
 namespace ldt {
 
@@ -48,9 +49,16 @@ class SigninImport {
   void add_open_reject(StoredReject reject);
   void add_source(StoredSource source);
 
-  /// Imports one export: each accepted sign-in goes to `sink`. Throws Error (exit 2) naming the
-  /// file when it cannot be read, or has no header with a name and an ID number column.
-  const FileReport& import_file(const std::string& path, const SigninSink& sink);
+  /// Imports one export: each accepted sign-in goes to `sink`. `bytes` is the file read (the
+  /// staged copy, so that what is parsed is what is archived), `given` the path the user gave
+  /// (its name is recorded; messages name it), `sha256` the hash of `bytes`. Throws Error (exit
+  /// 2) naming the file when it cannot be read, or has no header with a name and an ID number column.
+  const FileReport& import_file(const fs::path& bytes, const std::string& given, const std::string& sha256,
+                                const SigninSink& sink);
+  /// The same, reading and hashing the file at `path` itself.
+  const FileReport& import_file(const std::string& path, const SigninSink& sink) {
+    return import_file(path, path, sha256_file(path), sink);
+  }
 
   /// Applies the newest phone and address that repeated rows brought to `signin`; true when
   /// this import changed it (its `updated_at` is then set).

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ldt/domain/rules.hpp"
+#include "ldt/domain/settings.hpp"
 #include "ldt/util/diagnostic.hpp"
 #include "ldt/util/fs.hpp"
 
@@ -27,7 +28,16 @@ fs::path plan_files(std::string_view plan_id);
 fs::path plan_attachment(std::string_view plan_id, std::string_view sha256, std::string_view name);
 }  // namespace paths
 
-/// An advisory lock on the project (`.ldt/lock`, flock). Writers hold it exclusively for the
+/// Refuses (Error exit 3) when the project cannot be written here (a copy on a CD, a read-only
+/// share): it can still be read, with the index kept elsewhere (Index::location).
+void require_writable(const fs::path& root);
+
+/// The modes of the files ldt writes (util/fs.hpp FileModes) from `[security] shared_group`.
+/// Throws Error (exit 2) at `file` when the group does not exist on this machine.
+FileModes project_file_modes(const Settings& settings, std::string_view file);
+
+/// An advisory lock on the project (flock on the project directory itself, so that deleting
+/// `.ldt/` or any file can never let a second writer in). Writers hold it exclusively for the
 /// whole command; readers hold it shared, so readers never wait behind readers, and take it
 /// exclusively only for the moment they write (an index refresh, a journal line). Waiting is
 /// bounded: after `timeout_seconds` the command is refused with Error exit 3 (README "The

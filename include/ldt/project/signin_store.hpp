@@ -40,4 +40,13 @@ void read_signins(const fs::path& path, std::string_view display, const std::fun
 void read_rejects(const fs::path& path, std::string_view display, const std::function<void(StoredReject&&)>& fn);
 void read_sources(const fs::path& path, std::string_view display, const std::function<void(StoredSource&&)>& fn);
 
+/// A plan's attachments manifest (plans/<id>.files/manifest.csv): kind, file, sha256, time, by.
+struct StoredAttachment {
+  std::string kind, file, sha256, time, by;
+};
+std::string attachments_header_line();
+std::string attachment_line(const StoredAttachment& attachment);
+void read_attachments(const fs::path& path, std::string_view display,
+                      const std::function<void(StoredAttachment&&)>& fn);
+
 }  // namespace ldt

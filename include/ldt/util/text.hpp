@@ -20,6 +20,12 @@ std::string trim_blanks(std::string_view text);
 /// True when `text` is valid UTF-8.
 bool is_valid_utf8(std::string_view text);
 
+/// `text` with every control character made visible, so that no value (a provider name, an
+/// actor, a file name) can move the cursor, recolour or retitle a terminal: line feed, carriage
+/// return and tab as \n \r \t, other C0 controls and DEL as \xHH, C1 controls (U+0080–U+009F)
+/// as \u00HH. With `keep_line_breaks`, "\n" stays a line break.
+std::string escape_controls(std::string_view text, bool keep_line_breaks = false);
+
 /// True when `text` is one or more ASCII digits and nothing else.
 bool all_digits(std::string_view text);
 

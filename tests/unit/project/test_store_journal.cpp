@@ -120,4 +120,42 @@ TEST_SUITE("project/journal") {
     }
     CHECK_FALSE(fs::exists(scratch.path / "plans" / "p.toml"));
   }
+
+  TEST_CASE("file names are data in the commit list: a line break or a tab cannot redirect a write") {
+    Scratch scratch;
+    {
+      WriteSet writes(scratch.path);
+      writes.put("ldt.toml", "county = \"陆河县\"\n");
+      writes.commit();
+    }
+    std::string hostile = "kejian\n2.tmp\tldt.toml";
+    {
+      WriteSet writes(scratch.path);
+      writes.put(fs::path("plans") / hostile, "courseware");
+      writes.put("100%25 done", "percent");
+      writes.commit();
+    }
+    CHECK(read_file(scratch.path / "ldt.toml") == "county = \"陆河县\"\n");
+    CHECK(read_file(scratch.path / "plans" / hostile) == "courseware");
+    CHECK(read_file(scratch.path / "100%25 done") == "percent");
+  }
+
+  TEST_CASE("a write set refuses to write through a symbolic link") {
+    Scratch scratch;
+    Scratch elsewhere;
+    fs::create_directories(scratch.path / "sessions" / "s1");
+    fs::create_directory_symlink(elsewhere.path, scratch.path / "sessions" / "s1" / "sources");
+    WriteSet writes(scratch.path);
+    CHECK_THROWS_AS(writes.put("sessions/s1/sources/a.csv", "x"), Error);
+    CHECK(fs::is_empty(elsewhere.path));
+  }
+
+  TEST_CASE("write failures: no space and read-only are refusals (exit 3), anything else internal (4)") {
+    CHECK(write_failure("p", ENOSPC).exit_code() == ExitCode::state);
+    CHECK(write_failure("p", EDQUOT).exit_code() == ExitCode::state);
+    CHECK(write_failure("p", EROFS).exit_code() == ExitCode::state);
+    CHECK(write_failure("p", EIO).exit_code() == ExitCode::internal);
+    CHECK(write_failure("p", ENOSPC).diagnostics()[0].message.find("no space left on the device holding the project") !=
+          std::string::npos);
+  }
 }
