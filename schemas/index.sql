@@ -44,7 +44,8 @@ CREATE TABLE signin (
   imported_at TEXT NOT NULL, updated_at TEXT NOT NULL, ord INTEGER NOT NULL, file_id INTEGER NOT NULL
 );
 CREATE TABLE reject (
-  session TEXT NOT NULL, source_file TEXT NOT NULL, source_sha256 TEXT NOT NULL, line INTEGER NOT NULL,
+  session TEXT NOT NULL, source_file TEXT NOT NULL, source_sha256 TEXT NOT NULL, sheet TEXT NOT NULL,
+  line INTEGER NOT NULL,
   field TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, imported_at TEXT NOT NULL,
   ord INTEGER NOT NULL, file_id INTEGER NOT NULL
 );

@@ -101,12 +101,7 @@ int run(int argc, char** argv) {
       if (attempt == 0 && !context.root().empty() && !context.committed()) {
         context.close_index();
         Index::discard(context.root());
-        context.note(Diagnostic{Severity::warning,
-                                "index-rebuilt",
-                                {},
-                                0,
-                                {},
-                                tr("the index was damaged; rebuilding it from the files (they are the record)")});
+        context.note(index_rebuilt_notice());
         continue;
       }
       return fail(ExitCode::internal,

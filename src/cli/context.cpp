@@ -28,18 +28,33 @@ void Context::load(Access access) {
     if (access == Access::write) require_writable(root_);
     lock_ = std::make_unique<ProjectLock>(root_, Mode::exclusive, timeout);
     recover();
-    if (access == Access::write) index_ = Index::open(root_);
+    if (access == Access::write) open_index();
     return;
   }
   lock_ = std::make_unique<ProjectLock>(root_, Mode::shared, timeout);
   if (has_staged_writes(root_) || Index::needs_refresh(root_)) {
     lock_->change(Mode::exclusive);
     recover();
-    index_ = Index::open(root_);
+    open_index();
     lock_->change(Mode::shared);
   } else {
     index_ = Index::open_unrefreshed(root_);
   }
+}
+
+void Context::open_index() {
+  bool damaged = false;
+  index_ = Index::open(root_, false, &damaged);
+  if (damaged) note(index_rebuilt_notice());
+}
+
+Diagnostic index_rebuilt_notice() {
+  return Diagnostic{Severity::warning,
+                    "index-rebuilt",
+                    {},
+                    0,
+                    {},
+                    tr("the index was damaged; rebuilt it from the files (they are the record)")};
 }
 
 void Context::recover() {

@@ -8,10 +8,16 @@
 #include "common.hpp"
 #include "ldt/cli/commands.hpp"
 #include "ldt/domain/id_number.hpp"
+#include "ldt/domain/person_name.hpp"
 #include "ldt/domain/phone.hpp"
+#include "ldt/domain/signin_date.hpp"
 #include "ldt/index/kinds.hpp"
+#include "ldt/ingest/header.hpp"
+#include "ldt/ingest/record_reader.hpp"
+#include "ldt/project/records.hpp"
 #include "ldt/project/signin_store.hpp"
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt {
 
@@ -72,9 +78,10 @@ bool looks_like_id_number(const std::string& cell) {
          (std::isdigit(static_cast<unsigned char>(cell.back())) != 0 || cell.back() == 'X' || cell.back() == 'x');
 }
 
-/// The fix file: source_file, line, field, code, message, then the original columns as they
-/// came (the union of the sources' headers; a repeated name is matched by its occurrence).
-/// ID numbers are typed as such, so the renderer writes them as ="…" for Excel.
+/// The fix file: source_file, source_sha256, sheet, line, field, code, message (which reject
+/// each row answers, README "The fix loop"), then the original columns as they came (the union
+/// of the sources' headers; a repeated name is matched by its occurrence). ID numbers are typed
+/// as such, so the renderer writes them as ="…" for Excel.
 Document fix_file(const std::vector<StoredReject>& rejects) {
   std::vector<std::pair<std::string, int>> columns;
   auto column_of = [&](const std::string& name, int occurrence) {
@@ -95,12 +102,16 @@ Document fix_file(const std::vector<StoredReject>& rejects) {
     placed.push_back(std::move(cells));
   }
   Table table;
-  for (const char* name : {"source_file", "line", "field", "code", "message"}) table.columns.push_back({name, name});
+  for (const char* name : {"source_file", "source_sha256", "sheet", "line", "field", "code", "message"}) {
+    table.columns.push_back({name, name});
+  }
   for (const auto& [name, occurrence] : columns) table.columns.push_back({name, name});
   for (size_t r = 0; r < rejects.size(); ++r) {
     const auto& reject = rejects[r];
-    Row row = {literal_cell(reject.source_file), literal_cell(std::to_string(reject.line)), literal_cell(reject.field),
-               literal_cell(reject.code), literal_cell(reject.message)};
+    Row row = {literal_cell(reject.source_file), literal_cell(reject.source_sha256),
+               literal_cell(reject.sheet),       literal_cell(std::to_string(reject.line)),
+               literal_cell(reject.field),       literal_cell(reject.code),
+               literal_cell(reject.message)};
     for (size_t c = 0; c < columns.size(); ++c) {
       auto it = placed[r].find(c);
       std::string cell = it == placed[r].end() ? std::string() : it->second;
@@ -113,12 +124,109 @@ Document fix_file(const std::vector<StoredReject>& rejects) {
   return document;
 }
 
-Result rejects(Context& context, const ListOptions& options) {
-  commands::require_present(context, record_path("session", options.session), "session", options.session);
+/// For each reject, the sign-ins that likely are the same person accepted since from another
+/// file (a corrected re-export): the same name, on the same day when the row's date can be
+/// read (or the session has one day), from a source other than the reject's, imported at or
+/// after it. Each as "name day, file line N".
+std::vector<std::string> likely_matches(const Context& context, const Session& session,
+                                        const std::vector<StoredReject>& rejects) {
+  std::vector<std::string> out(rejects.size());
+  if (rejects.empty()) return out;
+  std::map<std::string, std::string> file_of;  // source sha256 → file name
+  commands::read_if_present(context, record_path("sources", session.id), read_sources,
+                            [&](StoredSource&& s) { file_of[s.sha256] = s.file; });
+  std::multimap<std::string, StoredSignin> by_name;
+  commands::read_if_present(context, record_path("signins", session.id), read_signins,
+                            [&](StoredSignin&& s) { by_name.emplace(s.name, std::move(s)); });
+  Date first = session.start.date;
+  Date last = (session.ended_at ? *session.ended_at : session.end).date;
+  for (std::size_t i = 0; i < rejects.size(); ++i) {
+    const auto& reject = rejects[i];
+    auto header = find_header({Record{1, 1, reject.header}}, signin_columns());
+    if (!header) continue;
+    auto cell = [&](Field field) -> std::optional<std::string> {
+      auto column = header->column(field);
+      if (!column || *column >= reject.cells.size()) return std::nullopt;
+      return reject.cells[*column];
+    };
+    auto name_cell = cell(Field::name);
+    if (!name_cell) continue;
+    auto name = parse_person_name(*name_cell).name;
+    std::optional<Date> day;
+    if (first == last) day = first;
+    if (auto date_cell = cell(Field::signed_at)) {
+      auto parsed = parse_signin_date(*date_cell, first, last);
+      if (!parsed.reject && parsed.warnings.empty()) day = parsed.day;
+    }
+    std::vector<std::string> matches;
+    auto [from, to] = by_name.equal_range(name);
+    for (auto it = from; it != to; ++it) {
+      const StoredSignin& s = it->second;
+      if (s.source_sha256 == reject.source_sha256 || s.imported_at < reject.imported_at) continue;
+      if (day && s.day != format_date(*day)) continue;
+      auto file = file_of.count(s.source_sha256) > 0 ? file_of[s.source_sha256] : s.source_sha256.substr(0, 8);
+      matches.push_back(fmt::format(fmt::runtime(tr("{} {}, {} line {}")), s.name, s.day, file, s.source_line));
+    }
+    out[i] = fmt::format("{}", fmt::join(matches, "; "));
+  }
+  return out;
+}
+
+struct RejectsOptions {
+  std::string session, output, reason;
+  std::vector<std::string> dismiss;
+};
+
+/// `--dismiss REJECT… --reason TEXT`: moves those rejects from rejects.csv to dismissed.csv
+/// with the reason, the time and the actor; journalled. An unknown REJECT refuses all (exit 2).
+Result dismiss(Context& context, const Session& session, const RejectsOptions& options) {
+  if (trim_blanks(options.reason).empty()) {
+    throw input_error(tr("--dismiss needs --reason: say why the row needs no import (e.g. 已由更正后的签到表导入)"), {},
+                      {}, 0, "--reason");
+  }
+  context.lock_for_writing();  // read, decide and write under the exclusive lock
+  std::vector<StoredReject> open;
+  commands::read_if_present(context, record_path("rejects", session.id), read_rejects,
+                            [&](StoredReject&& r) { open.push_back(std::move(r)); });
+  std::vector<DismissedReject> dismissed;
+  commands::read_if_present(context, record_path("dismissed", session.id), read_dismissed,
+                            [&](DismissedReject&& d) { dismissed.push_back(std::move(d)); });
+  auto ids = reject_ids(open);
+  std::vector<bool> chosen(open.size(), false);
+  for (const auto& wanted : options.dismiss) {
+    auto it = std::find(ids.begin(), ids.end(), wanted);
+    if (it == ids.end()) {
+      throw input_error(fmt::format(fmt::runtime(tr("no open reject \"{}\" in session {}")), wanted, session.id),
+                        fmt::format(fmt::runtime(tr("`ldt signin rejects {}` lists them with their ids")), session.id),
+                        {}, 0, "--dismiss");
+    }
+    chosen[static_cast<std::size_t>(it - ids.begin())] = true;
+  }
+  std::vector<StoredReject> still_open;
+  std::string now = format_datetime(context.now());
+  for (std::size_t i = 0; i < open.size(); ++i) {
+    if (chosen[i])
+      dismissed.push_back(DismissedReject{open[i], now, context.actor(), options.reason});
+    else
+      still_open.push_back(open[i]);
+  }
+  WriteSet writes(context.root());
+  writes.put(record_path("rejects", session.id), rejects_file(still_open));
+  writes.put(record_path("dismissed", session.id), dismissed_file(dismissed));
+  context.commit(writes, session.id);
+  return commands::message_result(fmt::format(fmt::runtime(tr("dismissed {} reject(s) of session {}; {} still open; "
+                                                              "they are kept in {}")),
+                                              open.size() - still_open.size(), session.id, still_open.size(),
+                                              record_path("dismissed", session.id).generic_string()));
+}
+
+Result rejects(Context& context, const RejectsOptions& options) {
+  Session session = commands::load_session(context, options.session);
+  if (!options.dismiss.empty()) return dismiss(context, session, options);
+  std::vector<StoredReject> stored;
+  commands::read_if_present(context, record_path("rejects", options.session), read_rejects,
+                            [&](StoredReject&& r) { stored.push_back(std::move(r)); });
   if (!options.output.empty()) {
-    std::vector<StoredReject> stored;
-    commands::read_if_present(context, record_path("rejects", options.session), read_rejects,
-                              [&](StoredReject&& r) { stored.push_back(std::move(r)); });
     // Exclusive first: the unmasked file is written only when its journal line can be.
     context.lock_for_writing();
     commands::write_output(context, options.output, fix_file(stored), RenderOptions{Format::csv, true, true});
@@ -128,24 +236,42 @@ Result rejects(Context& context, const ListOptions& options) {
                                     "then `ldt signin import {} {}`")),
                     stored.size(), options.output, options.session, options.output));
   }
-  Table table{{{"source_file", tr("source file")},
+  Table table{{{"id", tr("reject")},
+               {"source_file", tr("source file")},
                {"source_sha256", "source_sha256", false},
+               {"sheet", tr("sheet"), false},
                {"line", tr("line")},
                {"code", tr("code")},
                {"field", tr("field")},
                {"message", tr("message")},
+               {"likely_match", tr("likely match")},
                {"imported_at", "imported_at", false}},
               {},
               {},
               {}};
-  for (const auto& r : context.index().rejects(options.session)) {
-    table.rows.push_back({text_cell(r.source_file), literal_cell(r.source_sha256), integer_cell(r.line),
-                          literal_cell(r.code), literal_cell(r.field), text_cell(r.message),
-                          literal_cell(r.imported_at)});
+  auto ids = reject_ids(stored);
+  auto matches = likely_matches(context, session, stored);
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    const auto& r = stored[i];
+    table.rows.push_back({literal_cell(ids[i]), text_cell(r.source_file), literal_cell(r.source_sha256),
+                          text_cell(r.sheet), integer_cell(r.line), literal_cell(r.code), literal_cell(r.field),
+                          text_cell(r.message), text_cell(matches[i]), literal_cell(r.imported_at)});
   }
   Result result;
   result.document.add_table(std::move(table)).empty_text =
       fmt::format(fmt::runtime(tr("session {} has no open rejects")), options.session);
+  if (std::any_of(matches.begin(), matches.end(), [](const std::string& m) { return !m.empty(); })) {
+    result.diagnostics.push_back(Diagnostic{
+        Severity::info,
+        "likely-match",
+        {},
+        0,
+        {},
+        tr("a likely match is the same name accepted since from another file (a corrected re-export)"),
+        fmt::format(fmt::runtime(tr("when it is the same person, close the reject with `ldt signin rejects {} "
+                                    "--dismiss REJECT --reason TEXT`")),
+                    options.session)});
+  }
   return result;
 }
 }  // namespace
@@ -158,12 +284,20 @@ void register_signin_list(CommandTable& table) {
   list_app->add_flag("--unmask", options->unmask, tr("show full ID numbers, phones and addresses (journalled)"));
   table.add(list_app, "signin list", Access::read, [options](Context& context) { return list(context, *options); });
 
-  auto* rejects_app = group->add_subcommand("rejects", tr("list a session's open rejects, or write them for fixing"));
-  rejects_app->add_option("session", options->session, tr("session id"))->required();
-  rejects_app->add_option("--output", options->output,
+  auto rejects_options = std::make_shared<RejectsOptions>();
+  auto* rejects_app = group->add_subcommand(
+      "rejects", tr("list a session's open rejects, write them for fixing, or dismiss those that need no import"));
+  rejects_app->add_option("session", rejects_options->session, tr("session id"))->required();
+  rejects_app->add_option("--output", rejects_options->output,
                           tr("write the rejected rows as they came plus the reason, as a CSV Excel/WPS opens"));
+  rejects_app
+      ->add_option("--dismiss", rejects_options->dismiss,
+                   tr("close these rejects (ids as listed) without importing them; journalled"))
+      ->option_text("REJECT...");
+  rejects_app->add_option("--reason", rejects_options->reason, tr("why the dismissed rows need no import"))
+      ->option_text("TEXT");
   table.add(rejects_app, "signin rejects", Access::read,
-            [options](Context& context) { return rejects(context, *options); });
+            [rejects_options](Context& context) { return rejects(context, *rejects_options); });
 }
 
 }  // namespace ldt

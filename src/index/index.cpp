@@ -84,7 +84,7 @@ std::unique_ptr<Index> Index::open_unrefreshed(const fs::path& root) {
   return index;
 }
 
-std::unique_ptr<Index> Index::open(const fs::path& root, bool rebuild) {
+std::unique_ptr<Index> Index::open(const fs::path& root, bool rebuild, bool* damaged) {
   auto path = location(root);
   int version = 0;
   if (!rebuild && !path.empty() && fs::exists(path)) {
@@ -94,6 +94,7 @@ std::unique_ptr<Index> Index::open(const fs::path& root, bool rebuild) {
       version = index->db_->execAndGet("PRAGMA user_version").getInt();
     } catch (const SQLite::Exception&) {
       version = -1;  // not a database (damaged): rebuilt from the files below
+      if (damaged != nullptr) *damaged = true;
     }
     if (version == k_schema_version) {
       index->refresh(false);
@@ -210,21 +211,22 @@ void Index::replace_session_sources(std::string_view session, const std::vector<
 void Index::replace_rejects(std::string_view session, std::int64_t file_id, const std::vector<StoredReject>& rejects) {
   forget_file(file_id, record_path("rejects", session).generic_string());
   SQLite::Statement insert(*db_,
-                           "INSERT INTO reject (session, source_file, source_sha256, line, field, code, message, "
-                           "imported_at, ord, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                           "INSERT INTO reject (session, source_file, source_sha256, sheet, line, field, code, "
+                           "message, imported_at, ord, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   int ord = 0;
   for (const auto& r : rejects) {
     insert.reset();
     insert.bind(1, std::string(session));
     insert.bind(2, r.source_file);
     insert.bind(3, r.source_sha256);
-    insert.bind(4, r.line);
-    insert.bind(5, r.field);
-    insert.bind(6, r.code);
-    insert.bind(7, r.message);
-    insert.bind(8, r.imported_at);
-    insert.bind(9, ord++);
-    insert.bind(10, file_id);
+    insert.bind(4, r.sheet);
+    insert.bind(5, r.line);
+    insert.bind(6, r.field);
+    insert.bind(7, r.code);
+    insert.bind(8, r.message);
+    insert.bind(9, r.imported_at);
+    insert.bind(10, ord++);
+    insert.bind(11, file_id);
     insert.exec();
   }
 }

@@ -93,6 +93,11 @@ struct KindLoaders {
     index.replace_rejects(file.id, file.file_id, rejects);
   }
 
+  /// Dismissed rejects are not indexed (nothing counts them); the file is checked all the same.
+  static void dismissed(Index&, const KindFile& file) {
+    read_dismissed(file.path, file.relative, [](DismissedReject&&) {});
+  }
+
   static void sources(Index& index, const KindFile& file) {
     std::vector<StoredSource> sources;
     read_sources(file.path, file.relative, [&](StoredSource&& source) { sources.push_back(std::move(source)); });
@@ -112,6 +117,7 @@ const std::vector<RecordKind>& record_kinds() {
       {"signins", "sessions/*/signins.csv", {}, {"signin"}, KindLoaders::signins},
       {"rejects", "sessions/*/rejects.csv", {}, {"reject"}, KindLoaders::rejects},
       {"sources", "sessions/*/sources/manifest.csv", {}, {"source"}, KindLoaders::sources},
+      {"dismissed", "sessions/*/dismissed.csv", {}, {}, KindLoaders::dismissed},
   };
   return k_kinds;
 }

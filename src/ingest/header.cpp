@@ -9,13 +9,33 @@ namespace ldt {
 namespace {
 
 /// Header of the rejects fix file written by `ldt signin rejects --output` (README "The fix loop").
-constexpr std::array<std::pair<std::string_view, Field>, 5> k_fix_columns{{
+constexpr std::array<std::pair<std::string_view, Field>, 7> k_fix_columns{{
+    {"source_file", Field::reject_source_file},
+    {"source_sha256", Field::reject_source_sha256},
+    {"sheet", Field::reject_sheet},
+    {"line", Field::reject_line},
+    {"field", Field::reject_info},
+    {"code", Field::reject_info},
+    {"message", Field::reject_info},
+}};
+/// The fix file of earlier versions: the reject was named by file name and line only.
+constexpr std::array<std::pair<std::string_view, Field>, 5> k_old_fix_columns{{
     {"source_file", Field::reject_source_file},
     {"line", Field::reject_line},
     {"field", Field::reject_info},
     {"code", Field::reject_info},
     {"message", Field::reject_info},
 }};
+
+template <std::size_t N>
+bool starts_with_columns(const std::vector<std::string>& names,
+                         const std::array<std::pair<std::string_view, Field>, N>& columns) {
+  if (names.size() < N) return false;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (normalize_header_cell(names[i]) != columns[i].first) return false;
+  }
+  return true;
+}
 
 /// Removable characters at `text[index]`: returns their byte length, 0 if none.
 std::size_t removable_length(std::string_view text, std::size_t index) {
@@ -108,6 +128,10 @@ std::string_view field_id(Field field) {
       return "note";
     case Field::reject_source_file:
       return "source_file";
+    case Field::reject_source_sha256:
+      return "source_sha256";
+    case Field::reject_sheet:
+      return "sheet";
     case Field::reject_line:
       return "line";
     case Field::reject_info:
@@ -179,15 +203,16 @@ std::optional<HeaderMap> find_header(const std::vector<Record>& records, const C
     if (!normalize_header_cell(record.cells[i]).empty()) header.width = i + 1;
   }
   header.names.assign(record.cells.begin(), record.cells.begin() + static_cast<std::ptrdiff_t>(header.width));
-  header.is_fix_file = header.width >= k_fix_columns.size();
-  for (std::size_t i = 0; header.is_fix_file && i < k_fix_columns.size(); ++i) {
-    header.is_fix_file = normalize_header_cell(header.names[i]) == k_fix_columns[i].first;
-  }
+  if (starts_with_columns(header.names, k_fix_columns))
+    header.fix_width = k_fix_columns.size();
+  else if (starts_with_columns(header.names, k_old_fix_columns))
+    header.fix_width = k_old_fix_columns.size();
+  header.is_fix_file = header.fix_width > 0;
   std::array<bool, static_cast<std::size_t>(Field::extra) + 1> taken{};
   for (std::size_t i = 0; i < header.width; ++i) {
     Field field = Field::extra;
-    if (header.is_fix_file && i < k_fix_columns.size()) {
-      field = k_fix_columns[i].second;
+    if (i < header.fix_width) {
+      field = header.fix_width == k_fix_columns.size() ? k_fix_columns[i].second : k_old_fix_columns[i].second;
     } else if (const auto match = match_header(header.names[i], columns)) {
       auto& used = taken[static_cast<std::size_t>(*match)];
       if (!used) field = *match;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 
 #include "ldt/ingest/record_reader.hpp"
@@ -25,20 +26,20 @@ std::string title_of(const std::vector<Record>& head, const HeaderMap& header) {
   return title;
 }
 
-/// Where a fix-file row came from: (source_file, line) of the original reject.
-std::optional<std::pair<std::string, int>> fix_origin(const HeaderMap& header, const Record& record) {
-  auto file_column = header.column(Field::reject_source_file);
-  auto line_column = header.column(Field::reject_line);
-  if (!header.is_fix_file || !file_column || !line_column || *line_column >= record.cells.size()) return std::nullopt;
-  try {
-    return std::make_pair(record.cells[*file_column], std::stoi(record.cells[*line_column]));
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
+/// Where a fix-file row came from: the identity of the original reject, as the fix file's
+/// reason columns carry it (an old fix file carries only the file name and the line).
+std::optional<RejectOrigin> fix_origin(const HeaderMap& header, const Record& record) {
+  if (!header.is_fix_file) return std::nullopt;
+  auto cell = [&](Field field) -> std::string {
+    auto column = header.column(field);
+    return column && *column < record.cells.size() ? trim_blanks(record.cells[*column]) : std::string();
+  };
+  RejectOrigin origin{cell(Field::reject_source_file), cell(Field::reject_source_sha256), cell(Field::reject_sheet), 0};
+  auto line = cell(Field::reject_line);
+  auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), origin.line);
+  if (ec != std::errc() || end != line.data() + line.size() || origin.line <= 0) return std::nullopt;
+  return origin;
 }
-
-/// The reason columns a fix file starts with (source_file, line, field, code, message).
-constexpr std::size_t k_fix_columns = 5;
 
 Diagnostic at_line(Diagnostic diagnostic, int line, Severity severity) {
   diagnostic.line = line;
@@ -85,14 +86,28 @@ HeaderMap SigninImport::read_header(RecordReader& reader, std::vector<Record>& h
   return *header;
 }
 
+bool RejectOrigin::names(const StoredReject& reject, const std::vector<StoredReject>& open) const {
+  if (reject.line != line) return false;
+  if (!source_sha256.empty()) return reject.source_sha256 == source_sha256 && reject.sheet == sheet;
+  // An old fix file names the source by its file name only: it identifies the reject only when
+  // one source of that name has an open reject on that line (two exports both called 签到表.csv
+  // leave it open: nothing is closed on a guess).
+  if (reject.source_file != source_file) return false;
+  return std::count_if(open.begin(), open.end(), [&](const StoredReject& other) {
+           return other.source_file == source_file && other.line == line;
+         }) == 1;
+}
+
 void SigninImport::keep_reject(StoredReject reject, const std::optional<Origin>& origin, bool archived_before) {
   for (auto& open : open_rejects_) {
-    bool same = origin ? (open.source_file == origin->first && open.line == origin->second)
-                       : (open.source_sha256 == reject.source_sha256 && open.line == reject.line);
+    bool same =
+        origin ? origin->names(open, open_rejects_)
+               : (open.source_sha256 == reject.source_sha256 && open.sheet == reject.sheet && open.line == reject.line);
     if (!same) continue;
     if (origin) {
       reject.source_file = open.source_file;
       reject.source_sha256 = open.source_sha256;
+      reject.sheet = open.sheet;
       reject.line = open.line;
     }
     open = std::move(reject);
@@ -104,9 +119,9 @@ void SigninImport::keep_reject(StoredReject reject, const std::optional<Origin>&
 }
 
 void SigninImport::close_reject(const Origin& origin) {
-  std::erase_if(open_rejects_, [&](const StoredReject& open) {
-    return open.source_file == origin.first && open.line == origin.second;
-  });
+  auto it = std::find_if(open_rejects_.begin(), open_rejects_.end(),
+                         [&](const StoredReject& open) { return origin.names(open, open_rejects_); });
+  if (it != open_rejects_.end()) open_rejects_.erase(it);
 }
 
 void SigninImport::import_record(FileReport& report, const HeaderMap& header, const Record& record,
@@ -133,13 +148,21 @@ void SigninImport::import_record(FileReport& report, const HeaderMap& header, co
     report.rejects.push_back(at_line(*reject, line, Severity::error));
     // A fix-file row keeps only the original columns: the next fix file adds the reason columns
     // again (they would pile up round after round).
-    std::size_t skip = header.is_fix_file ? k_fix_columns : 0;
+    std::size_t skip = header.fix_width;
     auto original = [skip](const std::vector<std::string>& cells) {
       return std::vector<std::string>(cells.begin() + static_cast<std::ptrdiff_t>(std::min(skip, cells.size())),
                                       cells.end());
     };
-    keep_reject(StoredReject{report.file, report.sha256, line, reject->field, reject->code, reject->message, now_,
-                             original(header.names), original(record.cells)},
+    keep_reject(StoredReject{report.file,
+                             report.sha256,
+                             {},
+                             line,
+                             reject->field,
+                             reject->code,
+                             reject->message,
+                             now_,
+                             original(header.names),
+                             original(record.cells)},
                 origin, report.archived_before);
     return;
   }

@@ -23,8 +23,23 @@ const std::vector<std::string>& signin_csv_columns() {
   return k_columns;
 }
 const std::vector<std::string>& reject_csv_columns() {
+  static const std::vector<std::string> k_columns = {"source_file", "source_sha256", "sheet",       "line",   "field",
+                                                     "code",        "message",       "imported_at", "header", "cells"};
+  return k_columns;
+}
+/// rejects.csv as ldt 0.1 wrote it, without `sheet`: still read (a project keeps working).
+const std::vector<std::string>& reject_csv_columns_v1() {
   static const std::vector<std::string> k_columns = {"source_file", "source_sha256", "line",   "field", "code",
                                                      "message",     "imported_at",   "header", "cells"};
+  return k_columns;
+}
+/// dismissed.csv: a reject's columns, then who dismissed it, when and why.
+const std::vector<std::string>& dismissed_csv_columns() {
+  static const std::vector<std::string> k_columns = [] {
+    auto columns = reject_csv_columns();
+    columns.insert(columns.end(), {"dismissed_at", "dismissed_by", "reason"});
+    return columns;
+  }();
   return k_columns;
 }
 const std::vector<std::string>& source_csv_columns() {
@@ -46,12 +61,16 @@ Error bad_row(std::string_view display, int line, std::string_view field, std::s
                      std::string(display), line, std::string(field));
 }
 
-/// Reads a canonical CSV whose header must be exactly `columns`; calls `fn(cells, line)`.
+/// Reads a canonical CSV whose header must be exactly `columns` (or `older`, an earlier
+/// layout, when given: then `fn` gets cells in `older`'s order and `is_older` says so); calls
+/// `fn(cells, line)`.
 void read_canonical(const fs::path& path, std::string_view display, const std::vector<std::string>& columns,
-                    const std::function<void(std::vector<std::string>&, int)>& fn) {
+                    const std::function<void(std::vector<std::string>&, int)>& fn,
+                    const std::vector<std::string>* older = nullptr, bool* is_older = nullptr) {
   RecordReader reader(path.string(), EncodingChoice::utf8, std::string(display));
   Record record;
   bool header_seen = false;
+  const std::vector<std::string>* expected = &columns;
   while (reader.next(record)) {
     if (record.problem != Record::Problem::none) {
       throw bad_row(display, record.line, {},
@@ -59,6 +78,12 @@ void read_canonical(const fs::path& path, std::string_view display, const std::v
     }
     if (record.cells.size() == 1 && record.cells[0].empty()) continue;
     if (!header_seen) {
+      if (older != nullptr && record.cells == *older) {
+        *is_older = true;
+        expected = older;
+        header_seen = true;
+        continue;
+      }
       if (record.cells != columns) {
         throw bad_row(display, record.line, {},
                       fmt::format(fmt::runtime(tr("unexpected header; expected: {}")), fmt::join(columns, ",")));
@@ -66,10 +91,10 @@ void read_canonical(const fs::path& path, std::string_view display, const std::v
       header_seen = true;
       continue;
     }
-    if (record.cells.size() != columns.size()) {
+    if (record.cells.size() != expected->size()) {
       throw bad_row(
           display, record.line, {},
-          fmt::format(fmt::runtime(tr("{} fields where {} were expected")), record.cells.size(), columns.size()));
+          fmt::format(fmt::runtime(tr("{} fields where {} were expected")), record.cells.size(), expected->size()));
     }
     fn(record.cells, record.line);
   }
@@ -131,9 +156,54 @@ std::string signin_line(const StoredSignin& s) {
                    s.imported_at, s.updated_at});
 }
 
-std::string reject_line(const StoredReject& r) {
-  return csv_line({r.source_file, r.source_sha256, std::to_string(r.line), r.field, r.code, r.message, r.imported_at,
-                   json_array(r.header), json_array(r.cells)});
+namespace {
+std::vector<std::string> reject_fields(const StoredReject& r) {
+  return {r.source_file, r.source_sha256, r.sheet,       std::to_string(r.line), r.field,
+          r.code,        r.message,       r.imported_at, json_array(r.header),   json_array(r.cells)};
+}
+
+/// A reject from cells in reject_csv_columns() order (v1: without sheet).
+StoredReject reject_from(std::vector<std::string>& c, bool v1, std::string_view display, int line) {
+  if (v1) c.insert(c.begin() + 2, std::string());
+  StoredReject r;
+  r.source_file = std::move(c[0]);
+  r.source_sha256 = std::move(c[1]);
+  r.sheet = std::move(c[2]);
+  r.line = static_cast<int>(to_number(c[3], display, line, "line"));
+  r.field = std::move(c[4]);
+  r.code = std::move(c[5]);
+  r.message = std::move(c[6]);
+  r.imported_at = std::move(c[7]);
+  r.header = parse_json_array(c[8], display, line, "header");
+  r.cells = parse_json_array(c[9], display, line, "cells");
+  return r;
+}
+}  // namespace
+
+std::string reject_line(const StoredReject& r) { return csv_line(reject_fields(r)); }
+
+std::string dismissed_line(const DismissedReject& d) {
+  auto fields = reject_fields(d.reject);
+  fields.insert(fields.end(), {d.dismissed_at, d.dismissed_by, d.reason});
+  return csv_line(fields);
+}
+
+std::string dismissed_file(const std::vector<DismissedReject>& dismissed) {
+  std::string text = csv_line(dismissed_csv_columns());
+  for (const auto& d : dismissed) text += dismissed_line(d);
+  return text;
+}
+
+void read_dismissed(const fs::path& path, std::string_view display, const std::function<void(DismissedReject&&)>& fn) {
+  read_canonical(path, display, dismissed_csv_columns(), [&](std::vector<std::string>& c, int line) {
+    DismissedReject d;
+    d.dismissed_at = std::move(c[10]);
+    d.dismissed_by = std::move(c[11]);
+    d.reason = std::move(c[12]);
+    c.resize(10);
+    d.reject = reject_from(c, false, display, line);
+    fn(std::move(d));
+  });
 }
 
 std::string source_line(const StoredSource& s) {
@@ -189,19 +259,11 @@ void read_signins(const fs::path& path, std::string_view display, const std::fun
 }
 
 void read_rejects(const fs::path& path, std::string_view display, const std::function<void(StoredReject&&)>& fn) {
-  read_canonical(path, display, reject_csv_columns(), [&](std::vector<std::string>& c, int line) {
-    StoredReject r;
-    r.source_file = std::move(c[0]);
-    r.source_sha256 = std::move(c[1]);
-    r.line = static_cast<int>(to_number(c[2], display, line, "line"));
-    r.field = std::move(c[3]);
-    r.code = std::move(c[4]);
-    r.message = std::move(c[5]);
-    r.imported_at = std::move(c[6]);
-    r.header = parse_json_array(c[7], display, line, "header");
-    r.cells = parse_json_array(c[8], display, line, "cells");
-    fn(std::move(r));
-  });
+  bool v1 = false;
+  read_canonical(
+      path, display, reject_csv_columns(),
+      [&](std::vector<std::string>& c, int line) { fn(reject_from(c, v1, display, line)); }, &reject_csv_columns_v1(),
+      &v1);
 }
 
 void read_sources(const fs::path& path, std::string_view display, const std::function<void(StoredSource&&)>& fn) {

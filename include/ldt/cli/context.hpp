@@ -89,6 +89,7 @@ class Context {
   bool committed_ = false;
 
   void recover();
+  void open_index();
   /// Commits `writes` with its journal line even when no file changed (an unmasked export).
   void commit_always(WriteSet& writes, std::string target);
   /// Refuses (Error exit 3, naming the first bad line) to append to a journal whose hash chain
@@ -96,6 +97,9 @@ class Context {
   /// ctime and inode, head hash kept in the index); else the whole chain is checked.
   void require_sound_journal();
 };
+
+/// The one-line notice printed when a damaged index was rebuilt from the files.
+Diagnostic index_rebuilt_notice();
 
 /// The table of commands: each command file registers its subcommand, access and action.
 class CommandTable {

@@ -36,7 +36,8 @@ struct StoredSignin {
 struct StoredReject {
   std::string source_file;  ///< file name as imported
   std::string source_sha256;
-  int line = 0;  ///< physical line in the source, 1-based
+  std::string sheet;  ///< the workbook sheet it came from; empty for a CSV source
+  int line = 0;       ///< physical line in the source, 1-based
   std::string field;
   std::string code;  ///< reject code (README "Importing sign-in sheets")
   std::string message;
@@ -44,6 +45,18 @@ struct StoredReject {
   std::vector<std::string> header;  ///< the source's header cells
   std::vector<std::string> cells;   ///< the row's cells as they came
 };
+
+/// A reject closed by `ldt signin rejects --dismiss` (README "The fix loop"): kept, with who
+/// dismissed it, when and why; nothing is lost.
+struct DismissedReject {
+  StoredReject reject;
+  std::string dismissed_at, dismissed_by, reason;
+};
+
+/// How `signin rejects` names each reject, for `--dismiss`: the first 8 hex digits of its
+/// source's SHA-256 (more when two sources of `rejects` share them), the sheet when there is
+/// one, and the line: "1095d257:12", "1095d257:第2天:7". Unique across the session's sources.
+std::vector<std::string> reject_ids(const std::vector<StoredReject>& rejects);
 
 /// One imported source file, archived byte-for-byte as sources/<sha256><ext>.
 struct StoredSource {

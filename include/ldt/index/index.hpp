@@ -79,7 +79,8 @@ class Index {
  public:
   /// Opens (creating or rebuilding as needed) and refreshes from changed files.
   /// Throws Error (exit 2) with file:line:field when a changed file is invalid.
-  static std::unique_ptr<Index> open(const fs::path& root, bool rebuild = false);
+  /// `damaged` (when given) is set when an existing index was not a database and was rebuilt.
+  static std::unique_ptr<Index> open(const fs::path& root, bool rebuild = false, bool* damaged = nullptr);
   /// Opens without refreshing (for `index verify`, and readers that found it up to date).
   static std::unique_ptr<Index> open_unrefreshed(const fs::path& root);
   /// True when opening would write: the index is missing, damaged, of another schema version,

@@ -25,10 +25,12 @@ enum class Field {
   signed_at,
   gender,
   note,
-  reject_source_file,  ///< `source_file` column of a rejects fix file (`signin rejects --output`)
-  reject_line,         ///< its `line` column
-  reject_info,         ///< its `field`, `code` and `message` columns
-  extra,               ///< any other column: kept with the row, never dropped (README "How each row and cell is read")
+  reject_source_file,    ///< `source_file` column of a rejects fix file (`signin rejects --output`)
+  reject_source_sha256,  ///< its `source_sha256` column: with sheet and line, which reject a row fixes
+  reject_sheet,          ///< its `sheet` column (empty for a CSV source)
+  reject_line,           ///< its `line` column
+  reject_info,           ///< its `field`, `code` and `message` columns
+  extra,  ///< any other column: kept with the row, never dropped (README "How each row and cell is read")
 };
 
 /// One header name a column may carry (after normalize_header_cell), and its field.
@@ -88,7 +90,11 @@ struct HeaderMap {
   std::vector<Field> fields;       ///< per column; a field's leftmost column wins, the others
                                    ///< (and blank or unknown cells) are `Field::extra`
   int score = 0;                   ///< number of alias matches (`header_score`)
-  bool is_fix_file = false;        ///< first five columns: source_file,line,field,code,message
+  /// A rejects fix file: its first columns are source_file, source_sha256, sheet, line, field,
+  /// code, message (README "The fix loop"); `fix_width` is how many (7; 5 for a fix file of
+  /// ldt before 0.2, without source_sha256 and sheet).
+  bool is_fix_file = false;
+  std::size_t fix_width = 0;
 
   /// Column of `field`, if the header has it (the leftmost for reject_info).
   [[nodiscard]] std::optional<std::size_t> column(Field field) const;

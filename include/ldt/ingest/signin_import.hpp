@@ -34,6 +34,16 @@ struct FileReport {
   std::string stored_as;         ///< name of the archived copy under sources/ ("<sha256><ext>")
 };
 
+/// The reject a fix-file row answers: its source's SHA-256, sheet and line (README "The fix
+/// loop"), or for a fix file of earlier versions, the source's file name and line.
+struct RejectOrigin {
+  std::string source_file, source_sha256, sheet;
+  int line = 0;
+  /// True when this names `reject`; `open` are all open rejects (an old, name-only origin
+  /// names a reject only when no other source of that name has one on that line).
+  [[nodiscard]] bool names(const StoredReject& reject, const std::vector<StoredReject>& open) const;
+};
+
 /// Receives every newly accepted sign-in, in file order.
 using SigninSink = std::function<void(const StoredSignin&)>;
 
@@ -73,8 +83,7 @@ class SigninImport {
   [[nodiscard]] long long rejected() const;
 
  private:
-  /// Where a fix-file row came from: (source_file, line) of the original reject.
-  using Origin = std::pair<std::string, int>;
+  using Origin = RejectOrigin;
   void import_record(FileReport& report, const HeaderMap& header, const Record& record, const SigninSink& sink);
   void keep_reject(StoredReject reject, const std::optional<Origin>& origin, bool archived_before);
   void close_reject(const Origin& origin);

@@ -25,6 +25,11 @@ std::string reject_line(const StoredReject& reject);
 std::string sources_header_line();
 std::string source_line(const StoredSource& source);
 
+/// sessions/<id>/dismissed.csv: rejects closed by `signin rejects --dismiss`, with why.
+std::string dismissed_line(const DismissedReject& dismissed);
+std::string dismissed_file(const std::vector<DismissedReject>& dismissed);
+void read_dismissed(const fs::path& path, std::string_view display, const std::function<void(DismissedReject&&)>& fn);
+
 /// The whole rejects.csv / sources/manifest.csv for these rows, header first.
 std::string rejects_file(const std::vector<StoredReject>& rejects);
 std::string sources_file(const std::vector<StoredSource>& sources);
