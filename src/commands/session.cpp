@@ -51,6 +51,11 @@ Result open_session(Context& context, const OpenOptions& options) {
   if (!mode) throw input_error(tr("must be offline, online or mixed"), {}, {}, 0, "--mode");
   session.mode = *mode;
   if (auto finding = check_plan_approved(session, decision)) throw Error(ExitCode::state, to_diagnostic(*finding));
+  // Frozen means frozen (Measures Art. 8.1): a plan edited since its approval opens nothing.
+  if (auto finding =
+          check_plan_frozen(PlanRecord{plan, decision, sha256_file(context.root() / record_path("plan", plan.id))})) {
+    throw Error(ExitCode::state, to_diagnostic(*finding));
+  }
   if (day_number(session.start.date) < day_number(plan.window_start) ||
       day_number(session.end.date) > day_number(plan.window_end)) {
     throw state_error(fmt::format(fmt::runtime(tr("the session's times are outside the plan's window {}..{}")),
@@ -93,10 +98,12 @@ Result close_session(Context& context, const CloseOptions& options) {
   session.closed_at = context.now();
   if (!options.ended_at.empty()) {
     DateTime ended_at = time_option(options.ended_at, "--ended-at");
-    if (!(session.start < ended_at) || context.now() < ended_at) {
-      throw input_error(fmt::format(fmt::runtime(tr("the actual end must be after the start ({}) and not in the "
-                                                    "future")),
-                                    format_datetime(session.start)),
+    // Within the session's days: a session closed years later would accept sign-ins of then.
+    if (!(session.start < ended_at) || context.now() < ended_at ||
+        day_number(ended_at.date) > day_number(session.end.date)) {
+      throw input_error(fmt::format(fmt::runtime(tr("the actual end must be after the start ({}), on or before the "
+                                                    "session's last day ({}), and not in the future")),
+                                    format_datetime(session.start), format_date(session.end.date)),
                         tr("give the time the session really ended"), {}, 0, "--ended-at");
     }
     session.ended_at = ended_at;

@@ -62,7 +62,12 @@ Result import(Context& context, const ImportOptions& options) {
     out->write(signin_line(signin));
     index.add_signin(signin);
   };
-  commands::read_if_present(context, record_path("signins", session.id), read_signins, [&](StoredSignin&& signin) {
+  auto days = std::make_optional(std::make_pair(session.start.date, last_day));
+  auto read_stored = [&days](const fs::path& path, std::string_view display,
+                             const std::function<void(StoredSignin &&)>& fn) {
+    read_signins_of(path, display, days, fn);
+  };
+  commands::read_if_present(context, record_path("signins", session.id), read_stored, [&](StoredSignin&& signin) {
     run.add_stored(signin);
     store(signin);
   });

@@ -115,6 +115,13 @@ NameResult parse_person_name(std::string_view raw) {
         Issue{"missing-field", k_field, tr("The name is empty. Fill in the trainee's name as on the ID card.")};
     return result;
   }
+  if (name.front() == '=' || name.front() == '+' || name.front() == '-' || name.front() == '@') {
+    // A spreadsheet would evaluate it (=HYPERLINK(…)): never a name, possibly an attack.
+    result.reject = Issue{"name-format", k_field,
+                          tr("The name starts with =, +, - or @, which a spreadsheet would run as a formula. Write the "
+                             "trainee's name as on the ID card.")};
+    return result;
+  }
   bool has_letter = std::any_of(name.begin(), name.end(), [](char32_t cp) { return is_cjk(cp) || is_latin(cp); });
   bool has_digit =
       std::any_of(name.begin(), name.end(), [](char32_t cp) { return category(cp) == UTF8PROC_CATEGORY_ND; });

@@ -84,7 +84,8 @@ struct KindLoaders {
 
   static void signins(Index& index, const KindFile& file) {
     index.begin_signins(file.id, file.file_id);
-    read_signins(file.path, file.relative, [&](StoredSignin&& signin) { index.add_signin(signin); });
+    read_signins_of(file.path, file.relative, index.session_days(file.id),
+                    [&](StoredSignin&& signin) { index.add_signin(signin); });
   }
 
   static void rejects(Index& index, const KindFile& file) {

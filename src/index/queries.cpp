@@ -260,4 +260,14 @@ void Index::for_each_attendance(const ReportFilter& filter, const std::function<
   }
 }
 
+std::optional<std::pair<Date, Date>> Index::session_days(std::string_view session) {
+  SQLite::Statement q(*db_, "SELECT substr(start, 1, 10), substr(end, 1, 10) FROM session WHERE id = ?");
+  q.bind(1, std::string(session));
+  if (!q.executeStep()) return std::nullopt;
+  auto first = parse_iso_date(q.getColumn(0).getString());
+  auto last = parse_iso_date(q.getColumn(1).getString());
+  if (!first || !last) return std::nullopt;
+  return std::make_pair(*first, *last);
+}
+
 }  // namespace ldt

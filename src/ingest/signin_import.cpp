@@ -6,6 +6,7 @@
 #include <charconv>
 #include <filesystem>
 
+#include "ldt/domain/masking.hpp"
 #include "ldt/ingest/record_reader.hpp"
 #include "ldt/util/fs.hpp"
 #include "ldt/util/i18n.hpp"
@@ -209,14 +210,29 @@ const FileReport& SigninImport::import_file(const fs::path& bytes, const std::st
   report.header_line = header.line;
   report.title = title_of(head, header);
   deduper_.start_file();
-  for (size_t i = header.record_index + 1; i < head.size(); ++i) import_record(report, header, head[i], sink);
+  // A cell that ldt (or a careful user) wrote as '=… to keep a spreadsheet from running it is
+  // read as it was meant: the fix loop round-trips the original value.
+  auto restore = [](Record& record) {
+    for (auto& cell : record.cells) {
+      if (auto restored = restore_formula(cell); restored.size() != cell.size()) cell = std::string(restored);
+    }
+  };
+  for (size_t i = header.record_index + 1; i < head.size(); ++i) {
+    restore(head[i]);
+    import_record(report, header, head[i], sink);
+  }
   Record record;
-  while (reader.next(record)) import_record(report, header, record, sink);
+  while (reader.next(record)) {
+    restore(record);
+    import_record(report, header, record, sink);
+  }
   if (!report.archived_before) {
     report.stored_as = report.sha256 + std::filesystem::path(path).extension().string();
+    // The title rows may hold a phone or an ID number: the manifest keeps them masked (the
+    // archived export keeps them as they were).
     sources_.push_back(StoredSource{report.sha256, report.file, report.stored_as, report.encoding, now_, actor_,
                                     report.header_line, report.rows, report.accepted, report.duplicates, report.updated,
-                                    report.rejected, report.title});
+                                    report.rejected, mask_personal_text(report.title)});
   }
   reports_.push_back(std::move(report));
   return reports_.back();

@@ -6,11 +6,16 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "ldt/domain/category.hpp"
 #include "ldt/domain/date.hpp"
 #include "ldt/domain/id_number.hpp"
+#include "ldt/domain/person_name.hpp"
+#include "ldt/domain/phone.hpp"
 #include "ldt/domain/signin.hpp"
+#include "ldt/domain/signin_date.hpp"
 #include "ldt/ingest/record_reader.hpp"
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt {
 
@@ -77,6 +82,9 @@ void read_canonical(const fs::path& path, std::string_view display, const std::v
                     record.problem == Record::Problem::quote ? tr("unbalanced quote") : tr("bytes that are not UTF-8"));
     }
     if (record.cells.size() == 1 && record.cells[0].empty()) continue;
+    for (auto& cell : record.cells) {
+      if (auto restored = restore_formula(cell); restored.size() != cell.size()) cell = std::string(restored);
+    }
     if (!header_seen) {
       if (older != nullptr && record.cells == *older) {
         *is_older = true;
@@ -146,14 +154,24 @@ std::string csv_line(const std::vector<std::string>& fields) {
   return out;
 }
 
+std::string safe_csv_line(const std::vector<std::string>& fields) {
+  std::string out;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    out += csv_field(neutralize_formula(fields[i]));
+  }
+  out += '\n';
+  return out;
+}
+
 std::string signins_header_line() { return csv_line(signin_csv_columns()); }
 std::string rejects_header_line() { return csv_line(reject_csv_columns()); }
 std::string sources_header_line() { return csv_line(source_csv_columns()); }
 
 std::string signin_line(const StoredSignin& s) {
-  return csv_line({s.day, s.id_number, s.name, s.gender, s.birth_date, s.phone, s.address, s.town, s.village,
-                   s.categories, s.signed_at, s.note, s.extra, s.source_sha256, std::to_string(s.source_line),
-                   s.imported_at, s.updated_at});
+  return safe_csv_line({s.day, s.id_number, s.name, s.gender, s.birth_date, s.phone, s.address, s.town, s.village,
+                        s.categories, s.signed_at, s.note, s.extra, s.source_sha256, std::to_string(s.source_line),
+                        s.imported_at, s.updated_at});
 }
 
 namespace {
@@ -180,12 +198,12 @@ StoredReject reject_from(std::vector<std::string>& c, bool v1, std::string_view 
 }
 }  // namespace
 
-std::string reject_line(const StoredReject& r) { return csv_line(reject_fields(r)); }
+std::string reject_line(const StoredReject& r) { return safe_csv_line(reject_fields(r)); }
 
 std::string dismissed_line(const DismissedReject& d) {
   auto fields = reject_fields(d.reject);
   fields.insert(fields.end(), {d.dismissed_at, d.dismissed_by, d.reason});
-  return csv_line(fields);
+  return safe_csv_line(fields);
 }
 
 std::string dismissed_file(const std::vector<DismissedReject>& dismissed) {
@@ -207,9 +225,9 @@ void read_dismissed(const fs::path& path, std::string_view display, const std::f
 }
 
 std::string source_line(const StoredSource& s) {
-  return csv_line({s.sha256, s.file, s.stored_as, s.encoding, s.imported_at, s.imported_by,
-                   std::to_string(s.header_line), std::to_string(s.rows), std::to_string(s.accepted),
-                   std::to_string(s.duplicates), std::to_string(s.updated), std::to_string(s.rejected), s.title});
+  return safe_csv_line({s.sha256, s.file, s.stored_as, s.encoding, s.imported_at, s.imported_by,
+                        std::to_string(s.header_line), std::to_string(s.rows), std::to_string(s.accepted),
+                        std::to_string(s.duplicates), std::to_string(s.updated), std::to_string(s.rejected), s.title});
 }
 
 std::string rejects_file(const std::vector<StoredReject>& rejects) {
@@ -237,7 +255,81 @@ StagedFile& restage_signins(WriteSet& writes, StagedFile& staged, const fs::path
   return rewritten;
 }
 
+namespace {
+bool is_iso_datetime(std::string_view text) { return text.size() >= 19 && parse_datetime(text).has_value(); }
+
+/// A hand-edited row is checked like an imported one (README "The project directory"): every
+/// field in the form ldt writes it, consistent with the ID number and, when known, the
+/// session's days; a problem is a file:line: field: error, never a silent drop from the counts.
+void check_signin(const StoredSignin& s, std::string_view display, int line,
+                  const std::optional<std::pair<Date, Date>>& days) {
+  auto fail = [&](std::string_view field, std::string message) { return bad_row(display, line, field, message); };
+  auto day = parse_iso_date(s.day);
+  if (!day || format_date(*day) != s.day) throw fail("day", tr("not a date YYYY-MM-DD"));
+  if (days && (day_number(*day) < day_number(days->first) || day_number(*day) > day_number(days->second))) {
+    throw fail("day", fmt::format(fmt::runtime(tr("{} is not a day of the session ({} to {})")), s.day,
+                                  format_date(days->first), format_date(days->second)));
+  }
+  if (s.id_number.size() != 18 || s.id_number.find_first_not_of("0123456789") < 17 ||
+      gb11643_check_char(std::string_view(s.id_number).substr(0, 17)) != s.id_number[17]) {
+    throw fail("id_number", tr("not a valid 18-character ID number (GB 11643 check digit)"));
+  }
+  auto name = parse_person_name(s.name);
+  if (name.reject || name.name != s.name) {
+    throw fail("name", name.reject ? name.reject->message : tr("not in the normalised form ldt writes (spaces?)"));
+  }
+  int sex_digit = s.id_number[16] - '0';
+  if (s.gender != "M" && s.gender != "F") throw fail("gender", tr("must be M or F"));
+  if (s.gender != (sex_digit % 2 == 1 ? "M" : "F")) {
+    throw fail("gender", tr("contradicts the ID number (its 17th digit is odd for M, even for F)"));
+  }
+  std::string birth = s.id_number.substr(6, 4) + "-" + s.id_number.substr(10, 2) + "-" + s.id_number.substr(12, 2);
+  auto born = parse_iso_date(birth);
+  if (!born || format_date(*born) != birth) throw fail("id_number", tr("its birth date is not a real day"));
+  if (s.birth_date != birth)
+    throw fail("birth_date", fmt::format(fmt::runtime(tr("must be {}, from the ID number")), birth));
+  if (!s.phone.empty()) {
+    auto phone = parse_phone(s.phone);
+    if (phone.reject || phone.phone != s.phone || !phone.extra.empty()) {
+      throw fail("phone", tr("not a phone number in the form ldt writes (11 digits for a mobile, or an area code, a "
+                             "dash and the number)"));
+    }
+  }
+  if (!s.categories.empty()) {
+    std::size_t start = 0;
+    while (start <= s.categories.size()) {
+      auto end = std::min(s.categories.find(';', start), s.categories.size());
+      auto id = std::string_view(s.categories).substr(start, end - start);
+      if (!category_from_id(id)) {
+        throw fail("categories", fmt::format(fmt::runtime(tr("unknown category \"{}\"; use the ids of Measures "
+                                                             "Art. 3 joined by ';', e.g. poor_household;disabled")),
+                                             id));
+      }
+      start = end + 1;
+    }
+  }
+  if (!s.signed_at.empty()) {
+    if (!is_iso_datetime(s.signed_at)) throw fail("signed_at", tr("not a time like 2021-03-10T09:02:00+08:00"));
+    if (format_date(parse_datetime(s.signed_at)->date) != s.day) {
+      throw fail("signed_at", tr("its day is not the row's day"));
+    }
+  }
+  if (!is_iso_datetime(s.imported_at)) throw fail("imported_at", tr("not a time like 2021-03-10T09:02:00+08:00"));
+  if (!s.updated_at.empty() && !is_iso_datetime(s.updated_at)) {
+    throw fail("updated_at", tr("not a time like 2021-03-10T09:02:00+08:00"));
+  }
+  if (s.source_sha256.size() != 64 || s.source_sha256.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    throw fail("source_sha256", tr("not a SHA-256 (64 lower-case hex digits)"));
+  }
+}
+}  // namespace
+
 void read_signins(const fs::path& path, std::string_view display, const std::function<void(StoredSignin&&)>& fn) {
+  read_signins_of(path, display, std::nullopt, fn);
+}
+
+void read_signins_of(const fs::path& path, std::string_view display, const std::optional<std::pair<Date, Date>>& days,
+                     const std::function<void(StoredSignin&&)>& fn) {
   std::unordered_set<SigninKey, SigninKeyHash> seen;
   read_canonical(path, display, signin_csv_columns(), [&](std::vector<std::string>& c, int line) {
     StoredSignin s{std::move(c[0]),  std::move(c[1]),  std::move(c[2]),  std::move(c[3]),  std::move(c[4]),
@@ -245,15 +337,13 @@ void read_signins(const fs::path& path, std::string_view display, const std::fun
                    std::move(c[10]), std::move(c[11]), std::move(c[12]), std::move(c[13]), 0,
                    std::move(c[15]), std::move(c[16])};
     s.source_line = static_cast<int>(to_number(c[14], display, line, "source_line"));
-    if (!parse_iso_date(s.day)) throw bad_row(display, line, "day", tr("not a date YYYY-MM-DD"));
-    if (s.id_number.size() != 18 ||
-        gb11643_check_char(std::string_view(s.id_number).substr(0, 17)) != s.id_number[17]) {
-      throw bad_row(display, line, "id_number", tr("not a valid 18-character ID number (GB 11643 check digit)"));
-    }
+    check_signin(s, display, line, days);
     if (!seen.insert(signin_key(s.id_number, s.day)).second) {
       throw bad_row(display, line, "id_number", tr("the same trainee and day appear twice; delete one of the rows"));
     }
-    if (s.gender != "M" && s.gender != "F") throw bad_row(display, line, "gender", tr("must be M or F"));
+    if (!s.extra.empty() && !nlohmann::json::accept(s.extra)) {
+      throw bad_row(display, line, "extra", tr("not a JSON object of the sheet's other columns"));
+    }
     fn(std::move(s));
   });
 }
@@ -287,7 +377,9 @@ void read_sources(const fs::path& path, std::string_view display, const std::fun
 }
 
 std::string attachments_header_line() { return csv_line(attachment_csv_columns()); }
-std::string attachment_line(const StoredAttachment& a) { return csv_line({a.kind, a.file, a.sha256, a.time, a.by}); }
+std::string attachment_line(const StoredAttachment& a) {
+  return safe_csv_line({a.kind, a.file, a.sha256, a.time, a.by});
+}
 
 void read_attachments(const fs::path& path, std::string_view display,
                       const std::function<void(StoredAttachment&&)>& fn) {

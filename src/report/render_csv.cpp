@@ -1,6 +1,7 @@
 // RFC 4180 CSV, streaming; for Excel/WPS files a UTF-8 BOM and ID numbers as ="…".
 #include "ldt/project/signin_store.hpp"
 #include "ldt/report/render.hpp"
+#include "ldt/util/text.hpp"
 #include "render_support.hpp"
 
 namespace ldt {
@@ -10,7 +11,7 @@ namespace {
 /// 4.41523E+17 when the file is opened and saved; the import strips the wrapper.
 std::string excel_cell(const Cell& cell, bool unmask) {
   std::string shown = display_text(cell, unmask);
-  return cell.type == CellType::id_number && !shown.empty() ? "=\"" + shown + "\"" : shown;
+  return cell.type == CellType::id_number && !shown.empty() ? "=\"" + shown + "\"" : neutralize_formula(shown);
 }
 }  // namespace
 
@@ -29,7 +30,7 @@ void render_csv(const Document& document, const RenderOptions& options, const Si
               cells.emplace_back();
             else
               cells.push_back(options.for_excel ? excel_cell(row[c], options.unmask)
-                                                : display_text(row[c], options.unmask));
+                                                : neutralize_formula(display_text(row[c], options.unmask)));
           }
           sink(csv_line(cells));
         });

@@ -97,4 +97,19 @@ std::string escape_controls(std::string_view text, bool keep_line_breaks) {
   return out;
 }
 
+namespace {
+bool starts_formula(std::string_view cell) {
+  return !cell.empty() && (cell.front() == '=' || cell.front() == '+' || cell.front() == '-' || cell.front() == '@' ||
+                           cell.front() == '\t' || cell.front() == '\r');
+}
+}  // namespace
+
+std::string neutralize_formula(std::string_view cell) {
+  return starts_formula(cell) ? "'" + std::string(cell) : std::string(cell);
+}
+
+std::string_view restore_formula(std::string_view cell) {
+  return cell.size() > 1 && cell.front() == '\'' && starts_formula(cell.substr(1)) ? cell.substr(1) : cell;
+}
+
 }  // namespace ldt

@@ -23,7 +23,8 @@ struct NameResult {
 /// between two CJK ideographs (or a middle dot) is removed, any other run becomes one ASCII
 /// space; zero-width and control characters are dropped; the middle dots U+00B7, U+2022,
 /// U+2027, U+30FB, U+FF0E, U+FF65, U+22C5 become U+00B7.
-/// Rejects (field "name"): missing-field when nothing is left; name-format when the name has
+/// Rejects (field "name"): missing-field when nothing is left; name-format when the name starts
+/// with = + - @ (a spreadsheet formula, OWASP CSV injection), when it has
 /// no CJK ideograph or Latin letter, or holds any decimal digit (ASCII or full-width).
 /// Warning name-damaged when it holds `?`/`？`, U+FFFD, a private-use character (U+E000–U+F8FF,
 /// planes 15–16) or a `[…]` marker: an encoding step damaged it, check the paper sheet.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ldt/domain/category.hpp"
+#include "ldt/domain/date.hpp"
 #include "ldt/domain/signin.hpp"
 #include "ldt/util/diagnostic.hpp"
 #include "ldt/util/fs.hpp"
@@ -148,6 +149,8 @@ class Index {
   void refresh(bool bulk);
   void index_file(const std::string& relative, std::int64_t file_id);
   void check_references(std::vector<std::string>& out);
+  /// The first and last day of an indexed session (its planned times); nullopt when unknown.
+  std::optional<std::pair<Date, Date>> session_days(std::string_view session);
   void check_archive(std::vector<std::string>& out);
   void forget_file(std::int64_t file_id, const std::string& relative);
   void begin();

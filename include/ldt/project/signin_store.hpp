@@ -3,10 +3,12 @@
 /// rejects.csv (open rejects with reasons) and sources/manifest.csv (imported files).
 /// All are UTF-8, comma-separated, with a header row; written by ldt, editable by hand.
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "ldt/domain/date.hpp"
 #include "ldt/domain/signin.hpp"
 #include "ldt/util/diagnostic.hpp"
 #include "ldt/util/fs.hpp"
@@ -17,6 +19,10 @@ namespace ldt {
 std::string csv_field(std::string_view value);
 /// Joins fields into one CSV line ending in "\n".
 std::string csv_line(const std::vector<std::string>& fields);
+/// The same with every field a spreadsheet could evaluate written with a leading `'`
+/// (neutralize_formula): how ldt writes its canonical files, which people open in Excel too.
+/// Their readers strip it again (restore_formula).
+std::string safe_csv_line(const std::vector<std::string>& fields);
 
 std::string signins_header_line();
 std::string signin_line(const StoredSignin& signin);
@@ -42,6 +48,9 @@ StagedFile& restage_signins(WriteSet& writes, StagedFile& staged, const fs::path
 /// Reads a canonical file, calling `fn` for each row. Throws Error (exit 2) naming file, line
 /// and field for a row that is not valid (hand edits are checked, README "The project directory").
 void read_signins(const fs::path& path, std::string_view display, const std::function<void(StoredSignin&&)>& fn);
+/// read_signins, also refusing a day outside `days` (the session's first and last day).
+void read_signins_of(const fs::path& path, std::string_view display, const std::optional<std::pair<Date, Date>>& days,
+                     const std::function<void(StoredSignin&&)>& fn);
 void read_rejects(const fs::path& path, std::string_view display, const std::function<void(StoredReject&&)>& fn);
 void read_sources(const fs::path& path, std::string_view display, const std::function<void(StoredSource&&)>& fn);
 

@@ -20,6 +20,13 @@ std::string trim_blanks(std::string_view text);
 /// True when `text` is valid UTF-8.
 bool is_valid_utf8(std::string_view text);
 
+/// A cell a spreadsheet could evaluate — starting with =, +, -, @, tab or CR — with a leading
+/// `'`, so that Excel and WPS show it as text (OWASP CSV injection); anything else as it is.
+std::string neutralize_formula(std::string_view cell);
+/// The inverse, for reading back what ldt or a spreadsheet wrote: one leading `'` is removed
+/// when the rest starts with one of those characters.
+std::string_view restore_formula(std::string_view cell);
+
 /// `text` with every control character made visible, so that no value (a provider name, an
 /// actor, a file name) can move the cursor, recolour or retitle a terminal: line feed, carriage
 /// return and tab as \n \r \t, other C0 controls and DEL as \xHH, C1 controls (U+0080–U+009F)

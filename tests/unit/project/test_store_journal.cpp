@@ -45,7 +45,7 @@ TEST_SUITE("project/signin_store") {
                    "2021-03-10T08:50:00+08:00",
                    "",
                    R"({"序号":"1"})",
-                   "abc",
+                   std::string(64, 'a'),
                    2,
                    "2021-03-10T18:00:00+08:00",
                    ""};
@@ -54,6 +54,26 @@ TEST_SUITE("project/signin_store") {
       out << signins_header_line() << signin_line(s);
     }
     std::vector<StoredSignin> read;
+    // A hand edit is checked like an imported row (README "The project directory").
+    SUBCASE("a gender that contradicts the ID number is refused at its line and field") {
+      StoredSignin bad = s;
+      bad.gender = "F";
+      {
+        std::ofstream out(scratch.path / "signins.csv", std::ios::binary);
+        out << signins_header_line() << signin_line(bad);
+      }
+      CHECK_THROWS_WITH_AS(read_signins(scratch.path / "signins.csv", "signins.csv", [](StoredSignin&&) {}),
+                           doctest::Contains("signins.csv:2: gender:"), Error);
+      return;
+    }
+    SUBCASE("a town a spreadsheet would run is written with ' and read back as it was") {
+      s.town = "@SUM(A1:A9)";
+      {
+        std::ofstream out(scratch.path / "signins.csv", std::ios::binary);
+        out << signins_header_line() << signin_line(s);
+      }
+      CHECK(signin_line(s).find(",'@SUM(A1:A9),") != std::string::npos);
+    }
     read_signins(scratch.path / "signins.csv", "signins.csv", [&](StoredSignin&& r) { read.push_back(r); });
     REQUIRE(read.size() == 1);
     CHECK(read[0].address == s.address);
