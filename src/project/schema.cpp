@@ -137,11 +137,15 @@ class Validator {
                    : fmt::format(fmt::runtime(tr("needs at least {} characters")), min->get<size_t>()),
                {});
       }
+      bool too_long = false;
       if (auto max = schema.find("maxLength"); max != schema.end() && length > max->get<size_t>()) {
+        too_long = true;
         report("schema-length", line, path,
                fmt::format(fmt::runtime(tr("is longer than {} characters")), max->get<size_t>()), {});
       }
-      if (auto pattern = schema.find("pattern"); pattern != schema.end() && !too_short) {
+      // Not on a value of the wrong length: std::regex recurses once per character of a `*`
+      // pattern, and a 200 KB id overflowed the stack.
+      if (auto pattern = schema.find("pattern"); pattern != schema.end() && !too_short && !too_long) {
         auto source = pattern->get<std::string>();
         if (!std::regex_search(text, compiled(source))) {
           report("schema-pattern", line, path,

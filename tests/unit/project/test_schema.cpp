@@ -173,6 +173,10 @@ TEST_SUITE("project/schema") {
     REQUIRE(provider.size() == 2);
     CHECK(provider[0].message == "is longer than 64 characters");
     CHECK(provider[1].hint.starts_with("write the 18-character code"));
+    // Too long for its pattern to be run at all (std::regex recursed per character, out of stack).
+    auto huge = check("id = \"" + std::string(1'000'000, 'a') + "\"\nname = \"x\"\n", "provider");
+    REQUIRE(huge.size() == 1);
+    CHECK(huge[0].message == "is longer than 64 characters");
     auto nan = check("[project]\ncounty = \"x\"\nregion_code = \"441523\"\n[rules]\nsample_rate = nan\n", "project");
     REQUIRE(nan.size() == 1);
     CHECK(nan[0].code == "schema-type");
