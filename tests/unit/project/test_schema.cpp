@@ -182,6 +182,24 @@ TEST_SUITE("project/schema") {
     CHECK(nan[0].code == "schema-type");
   }
 
+  TEST_CASE("an offset time must stay within the years 0000-9999 once in China Standard Time") {
+    const auto session = [](std::string_view end) {
+      return check("id = \"s\"\nplan = \"a\"\nstart = 0000-01-01T08:00:00+08:00\nend = " + std::string(end) +
+                       "\nlocation = \"x\"\nopened_at = 2021-03-01T09:00:00+08:00\nopened_by = \"x\"\n",
+                   "session");
+    };
+    CHECK(session("9999-12-31T15:59:59Z").empty());          // 23:59:59 in CST, the last second
+    const auto late = session("9999-12-31T23:59:59-01:00");  // the year 10000 in CST: written back, unreadable
+    REQUIRE(late.size() == 1);
+    CHECK(late[0].code == "schema-range");
+    CHECK(late[0].line == 4);
+    CHECK(late[0].field == "end");
+    CHECK(session("0000-01-01T00:00:00+08:00").empty());
+    const auto early = session("0000-01-01T00:00:00+09:00");  // the year -1 in CST
+    REQUIRE(early.size() == 1);
+    CHECK(early[0].code == "schema-range");
+  }
+
   TEST_CASE("parse errors carry the line and column") {
     try {
       (void)parse_toml("id = \"p1\"\nname = 公司\n", "providers/p1.toml");
