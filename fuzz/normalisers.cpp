@@ -116,6 +116,7 @@ void fuzz_name(std::string_view raw) {
   LDT_FUZZ_CHECK(ldt::is_valid_utf8(result.name));
   LDT_FUZZ_CHECK(result.name.front() != ' ' && result.name.back() != ' ');
   LDT_FUZZ_CHECK(result.name.find("  ") == std::string::npos);
+  LDT_FUZZ_CHECK(result.name.find_first_of("0123456789") == std::string::npos);  // a digit is a reject
   // The stored name reads back as itself.
   const ldt::NameResult again = ldt::parse_person_name(result.name);
   LDT_FUZZ_CHECK(!again.reject && again.name == result.name);
@@ -131,6 +132,17 @@ void fuzz_signin_date(std::string_view raw, Date first_day, Date last_day) {
   LDT_FUZZ_CHECK(result.day.ok());
   LDT_FUZZ_CHECK(ldt::day_number(result.day) >= ldt::day_number(first_day) &&
                  ldt::day_number(result.day) <= ldt::day_number(last_day));
+  const bool missing = !result.warnings.empty() && result.warnings.front().code == "date-missing";
+  if (missing) {
+    LDT_FUZZ_CHECK(result.day == first_day);
+    return;
+  }
+  // The day and time read, written the ISO way, read back as themselves.
+  std::string iso = ldt::format_date(result.day);
+  if (result.seconds_of_day) iso = ldt::format_datetime({result.day, *result.seconds_of_day}).substr(0, 19);
+  const ldt::SigninDateResult again = ldt::parse_signin_date(iso, first_day, last_day);
+  LDT_FUZZ_CHECK(!again.reject && again.warnings.empty());
+  LDT_FUZZ_CHECK(again.day == result.day && again.seconds_of_day == result.seconds_of_day);
 }
 
 void fuzz_datetime(std::string_view raw) {
