@@ -76,13 +76,17 @@ void check_header(const std::vector<ldt::Record>& records) {
     LDT_FUZZ_CHECK(header->names[i] == record.cells[i]);
     const Field field = header->fields[i];
     ++seen[static_cast<std::size_t>(field)];
-    if (header->is_fix_file && i < 5) {
-      LDT_FUZZ_CHECK(field == Field::reject_source_file || field == Field::reject_line || field == Field::reject_info);
-    } else if (field != Field::extra) {
-      LDT_FUZZ_CHECK(ldt::match_header(header->names[i]) == field);  // the leftmost column of its field
-      LDT_FUZZ_CHECK(header->column(field) == i);
+    if (field == Field::extra) continue;
+    if (ldt::match_header(header->names[i]) == field) {
+      LDT_FUZZ_CHECK(header->column(field) == i);  // the leftmost column of its field
+    } else {
+      // A column of a rejects fix file (its first columns), named as its field is.
+      LDT_FUZZ_CHECK(header->is_fix_file);
+      LDT_FUZZ_CHECK(field == Field::reject_info ||
+                     ldt::field_id(field) == ldt::normalize_header_cell(header->names[i]));
     }
   }
+  LDT_FUZZ_CHECK(!header->is_fix_file || header->fields.front() == Field::reject_source_file);
   for (std::size_t f = 0; f < seen.size(); ++f) {
     if (f != static_cast<std::size_t>(Field::extra) && f != static_cast<std::size_t>(Field::reject_info)) {
       LDT_FUZZ_CHECK(seen[f] <= 1);
