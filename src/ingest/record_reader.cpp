@@ -13,8 +13,13 @@ namespace ldt {
 
 namespace {
 
-/// Bytes read ahead to choose the encoding (the first 64 KiB of them) and the separator.
+/// Bytes read ahead to choose the encoding (the first 64 KiB of them) and the separator
+/// (1 KiB in the fuzz build, LDT_FUZZ_SMALL_BUFFERS: include/ldt/ingest/line_reader.hpp).
+#ifdef LDT_FUZZ_SMALL_BUFFERS
+constexpr std::size_t k_probe_bytes = 1024;
+#else
 constexpr std::size_t k_probe_bytes = std::size_t{256} * 1024;
+#endif
 constexpr std::array<char, 3> k_separators{',', '\t', ';'};
 
 bool is_wide(Encoding encoding) { return encoding == Encoding::utf16le || encoding == Encoding::utf16be; }

@@ -115,6 +115,20 @@ class Validator {
   }
 
   void check_scalar(const toml::node& node, const json& schema, const std::string& path, int line) {
+    // An offset time is read as China Standard Time (records.hpp) and written back so: it must
+    // stay within the years TOML can write (9999-12-31T23:59:59-01:00 is in the year 10000).
+    if (auto time = node.as_date_time(); time && time->get().offset) {
+      const toml::date_time& moment = time->get();
+      if (auto day = make_date(moment.date.year, moment.date.month, moment.date.day)) {
+        const long long wall =
+            day_number(*day) * 86400LL + moment.time.hour * 3600LL + moment.time.minute * 60LL + moment.time.second;
+        const int year = static_cast<int>(datetime_from_epoch(wall - moment.offset->minutes * 60LL).date.year());
+        if (year < 0 || year > 9999) {
+          report("schema-range", line, path, tr("this time is outside the years 0000 to 9999 in China Standard Time"),
+                 tr("use a time between 0000-01-01T00:00:00+08:00 and 9999-12-31T23:59:59+08:00"));
+        }
+      }
+    }
     auto value = scalar_json(node);
     if (!value) return;
     if (auto allowed = schema.find("enum"); allowed != schema.end()) {
@@ -137,11 +151,15 @@ class Validator {
                    : fmt::format(fmt::runtime(tr("needs at least {} characters")), min->get<size_t>()),
                {});
       }
+      bool too_long = false;
       if (auto max = schema.find("maxLength"); max != schema.end() && length > max->get<size_t>()) {
+        too_long = true;
         report("schema-length", line, path,
                fmt::format(fmt::runtime(tr("is longer than {} characters")), max->get<size_t>()), {});
       }
-      if (auto pattern = schema.find("pattern"); pattern != schema.end() && !too_short) {
+      // Not on a value of the wrong length: std::regex recurses once per character of a `*`
+      // pattern, and a 200 KB id overflowed the stack.
+      if (auto pattern = schema.find("pattern"); pattern != schema.end() && !too_short && !too_long) {
         auto source = pattern->get<std::string>();
         if (!std::regex_search(text, compiled(source))) {
           report("schema-pattern", line, path,

@@ -29,8 +29,12 @@ struct EncodingDecision {
   std::size_t bom_length = 0;
 };
 
-/// How many leading bytes `choose_encoding` looks at: 64 KiB.
+/// How many leading bytes `choose_encoding` looks at: 64 KiB (256 bytes in the fuzz build).
+#ifdef LDT_FUZZ_SMALL_BUFFERS
+inline constexpr std::size_t k_encoding_sample_bytes = 256;
+#else
 inline constexpr std::size_t k_encoding_sample_bytes = std::size_t{64} * 1024;
+#endif
 
 /// Chooses the encoding from the first bytes of a file (`head`, at most
 /// `k_encoding_sample_bytes` are examined; `whole_file` says whether `head` is the entire file,

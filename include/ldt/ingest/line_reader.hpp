@@ -75,7 +75,12 @@ class LineReader {
   bool cache_valid_ = false;
 };
 
-/// Size of the raw read buffer: 1 MiB.
+/// Size of the raw read buffer: 1 MiB (64 bytes in the fuzz build, where LDT_FUZZ_SMALL_BUFFERS
+/// lets short inputs reach the refill and growth paths; fuzz/CMakeLists.txt).
+#ifdef LDT_FUZZ_SMALL_BUFFERS
+inline constexpr std::size_t k_line_buffer_bytes = 64;
+#else
 inline constexpr std::size_t k_line_buffer_bytes = 1 << 20;
+#endif
 
 }  // namespace ldt

@@ -173,9 +173,31 @@ TEST_SUITE("project/schema") {
     REQUIRE(provider.size() == 2);
     CHECK(provider[0].message == "is longer than 64 characters");
     CHECK(provider[1].hint.starts_with("write the 18-character code"));
+    // Too long for its pattern to be run at all (std::regex recursed per character, out of stack).
+    auto huge = check("id = \"" + std::string(1'000'000, 'a') + "\"\nname = \"x\"\n", "provider");
+    REQUIRE(huge.size() == 1);
+    CHECK(huge[0].message == "is longer than 64 characters");
     auto nan = check("[project]\ncounty = \"x\"\nregion_code = \"441523\"\n[rules]\nsample_rate = nan\n", "project");
     REQUIRE(nan.size() == 1);
     CHECK(nan[0].code == "schema-type");
+  }
+
+  TEST_CASE("an offset time must stay within the years 0000-9999 once in China Standard Time") {
+    const auto session = [](std::string_view end) {
+      return check("id = \"s\"\nplan = \"a\"\nstart = 0000-01-01T08:00:00+08:00\nend = " + std::string(end) +
+                       "\nlocation = \"x\"\nopened_at = 2021-03-01T09:00:00+08:00\nopened_by = \"x\"\n",
+                   "session");
+    };
+    CHECK(session("9999-12-31T15:59:59Z").empty());          // 23:59:59 in CST, the last second
+    const auto late = session("9999-12-31T23:59:59-01:00");  // the year 10000 in CST: written back, unreadable
+    REQUIRE(late.size() == 1);
+    CHECK(late[0].code == "schema-range");
+    CHECK(late[0].line == 4);
+    CHECK(late[0].field == "end");
+    CHECK(session("0000-01-01T00:00:00+08:00").empty());
+    const auto early = session("0000-01-01T00:00:00+09:00");  // the year -1 in CST
+    REQUIRE(early.size() == 1);
+    CHECK(early[0].code == "schema-range");
   }
 
   TEST_CASE("parse errors carry the line and column") {
