@@ -5,6 +5,7 @@
 
 #include "common.hpp"
 #include "ldt/cli/commands.hpp"
+#include "ldt/domain/id_number.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/util/i18n.hpp"
 
@@ -22,6 +23,13 @@ Result run_init(Context& context, const InitOptions& options) {
   if (options.region_code.size() != 6 || options.region_code.find_first_not_of("0123456789") != std::string::npos) {
     throw input_error(fmt::format(fmt::runtime(tr("region code \"{}\" is not 6 digits")), options.region_code),
                       tr("give the county's GB/T 2260 code, e.g. --region-code 441523"), {}, 0, "--region-code");
+  }
+  if (!is_known_region_code(options.region_code) || options.region_code.ends_with("00")) {
+    throw input_error(
+        fmt::format(fmt::runtime(tr("region code \"{}\" is not a county of GB/T 2260")), options.region_code),
+        tr("give the county's own 6-digit code, e.g. --region-code 441523 (陆河县); a code ending in 00 is a "
+           "province or prefecture"),
+        {}, 0, "--region-code");
   }
   if (fs::exists(root / paths::k_settings)) {
     throw state_error(fmt::format(fmt::runtime(tr("{} is already an ldt project")), root.string()),

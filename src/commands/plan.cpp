@@ -144,6 +144,10 @@ Result amend(Context& context, const DecideOptions& options) {
   amendment.number = static_cast<int>(decision.amendments.size()) + 1;
   amendment.replace_old = options.replace.substr(0, equals);
   amendment.replace_new = options.replace.substr(equals + 1);
+  if (amendment.replace_old == amendment.replace_new) {
+    throw input_error(fmt::format(fmt::runtime(tr("--replace {} replaces an instructor by themself")), options.replace),
+                      tr("give the instructor leaving, then the one taking over: OLD=NEW"), {}, 0, "--replace");
+  }
   Plan plan = commands::load_plan(context, options.id);
   if (std::find(plan.instructors.begin(), plan.instructors.end(), amendment.replace_old) == plan.instructors.end()) {
     throw input_error(

@@ -31,6 +31,11 @@ std::string date_option(const std::string& text, const char* flag) {
 Result stats(Context& context, StatsOptions options) {
   options.filter.from = date_option(options.filter.from, "--from");
   options.filter.to = date_option(options.filter.to, "--to");
+  if (!options.filter.from.empty() && !options.filter.to.empty() && options.filter.to < options.filter.from) {
+    throw input_error(fmt::format(fmt::runtime(tr("--from {} is after --to {}: no day is in between")),
+                                  options.filter.from, options.filter.to),
+                      tr("swap them, or give the first day with --from and the last with --to"), {}, 0, "--from");
+  }
   if (!options.filter.session.empty()) {
     commands::require_present(context, record_path("session", options.filter.session), "session",
                               options.filter.session);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -244,10 +245,12 @@ std::optional<DateTime> read_excel_serial(std::string_view text) {
     return std::nullopt;
   }
   long whole = static_cast<long>(std::floor(serial));
-  long seconds = std::lround((serial - static_cast<double>(whole)) * 86400.0);
+  // The day is the whole part: a fraction that rounds up to 86400 s (44326.99999999, a time
+  // just before midnight stored as a binary fraction) is the last second of that day, not the
+  // first of the next.
+  long seconds = std::min(std::lround((serial - static_cast<double>(whole)) * 86400.0), 86399L);
   int excel_epoch = day_number(*make_date(1899, 12, 30));
-  return DateTime{date_from_day_number(excel_epoch + static_cast<int>(whole + seconds / 86400)),
-                  static_cast<int>(seconds % 86400)};
+  return DateTime{date_from_day_number(excel_epoch + static_cast<int>(whole)), static_cast<int>(seconds)};
 }
 
 bool inside(Date day, Date first_day, Date last_day) {

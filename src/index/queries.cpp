@@ -150,6 +150,9 @@ std::optional<TraineeContact> Index::trainee(std::string_view id_number) {
 }
 
 std::function<bool(StoredSignin&)> Index::signin_cursor(std::string_view session) {
+  // The sort by day spills to a temporary file past the page cache instead of growing in
+  // memory: a million sign-ins list in bounded memory (README "Limits").
+  db_->exec("PRAGMA temp_store=FILE; PRAGMA cache_size=-16384");
   auto q = std::make_shared<SQLite::Statement>(
       *db_,
       "SELECT day, id_number, name, gender, birth_date, phone, address, town, village, categories, "

@@ -66,6 +66,15 @@ CsvTokenizer::QuoteEnd CsvTokenizer::scan_quoted(std::string& cell, std::size_t&
 
 bool CsvTokenizer::next(Record& out) {
   if (!lines_.next(line_)) return false;
+  if (line_.too_long) {
+    out.cells.assign(1, std::string());
+    out.line = out.problem_line = line_.number;
+    out.line_count = 1;
+    out.problem = Record::Problem::too_long;
+    out.byte_offset = -1;
+    out.unbalanced_quote = false;
+    return true;
+  }
   const int start_line = line_.number;
   const long long start_offset = line_.offset;
   bad_ = line_.bad_offset;

@@ -151,11 +151,19 @@ bool LineReader::next(PhysicalLine& line) {
   const std::size_t unit = wide_ ? 2 : 1;
   std::size_t end = 0;
   std::size_t terminator = 0;
+  const long long start = buffer_offset_ + static_cast<long long>(position_);
+  bool too_long = false;
   while (true) {
-    if (position_ == length_ && end_of_file_) return false;
+    if (position_ == length_ && end_of_file_ && !too_long) return false;
     end = wide_ ? find_terminator_16bit(position_) : find_terminator_8bit(position_);
     if (end == k_npos) {
       if (!end_of_file_) {
+        if (length_ - position_ >= k_max_line_bytes) {
+          // Longer than any record may be: its bytes are dropped as they come (keeping a whole
+          // 16-bit unit), so the buffer stays at its size while the terminator is sought.
+          too_long = true;
+          position_ = length_ - (length_ - position_) % unit;
+        }
         fill();
         continue;
       }
@@ -182,10 +190,11 @@ bool LineReader::next(PhysicalLine& line) {
     }
     break;
   }
-  const std::string_view raw(buffer_.data() + position_, end - position_);
+  const std::string_view raw(buffer_.data() + position_, too_long ? 0 : end - position_);
   line.number = line_number_++;
-  line.offset = buffer_offset_ + static_cast<long long>(position_);
+  line.offset = too_long ? start : buffer_offset_ + static_cast<long long>(position_);
   line.terminated = terminator > 0;
+  line.too_long = too_long;
   const std::size_t bad = decoder_.decode(raw, line.text);
   line.bad_offset = bad == k_npos ? -1 : line.offset + static_cast<long long>(bad);
   position_ = end + terminator;

@@ -127,7 +127,7 @@ void SigninImport::close_reject(const Origin& origin) {
 
 void SigninImport::import_record(FileReport& report, const HeaderMap& header, const Record& record,
                                  const SigninSink& sink) {
-  if (is_blank_row(record)) return;
+  if (record.problem != Record::Problem::too_long && is_blank_row(record)) return;
   if (is_footer_row(record)) {
     ++report.skipped;
     return;

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "ldt/domain/category.hpp"
 #include "ldt/domain/id_number.hpp"
@@ -10,6 +12,7 @@
 #include "ldt/domain/person_name.hpp"
 #include "ldt/domain/phone.hpp"
 #include "ldt/domain/signin_date.hpp"
+#include "ldt/ingest/line_reader.hpp"
 #include "ldt/util/i18n.hpp"
 #include "ldt/util/text.hpp"
 
@@ -28,17 +31,33 @@ std::string_view cell_of(const HeaderMap& header, const Record& record, Field fi
   return record.cells[*column];
 }
 
+/// The sheet's other columns as one JSON object, header → cell, in column order; a repeated
+/// header gets #2, #3, …. Linear in the row's width (10,000 columns cost 10,000 steps, not
+/// 10,000² key lookups).
 std::string extra_json(const HeaderMap& header, const Record& record, const std::string& phone_extra) {
-  nlohmann::ordered_json extra = nlohmann::ordered_json::object();
+  auto quoted = [](const std::string& text) {
+    return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  std::string out;
+  std::unordered_set<std::string> used;
+  std::unordered_map<std::string, int> next_suffix;
+  auto add = [&](std::string key, const std::string& value) {
+    if (!used.insert(key).second) {
+      int& n = next_suffix.try_emplace(key, 2).first->second;
+      std::string base = key;
+      do key = fmt::format("{}#{}", base, n++);
+      while (!used.insert(key).second);
+    }
+    out += out.empty() ? "{" : ",";
+    out += quoted(key) + ":" + quoted(value);
+  };
   for (size_t i = 0; i < header.width && i < record.cells.size(); ++i) {
     if (header.fields[i] != Field::extra || is_space_only(record.cells[i])) continue;
-    std::string key = header.names[i].empty() ? fmt::format("column{}", i + 1) : header.names[i];
-    for (int n = 2; extra.contains(key); ++n) key = fmt::format("{}#{}", header.names[i], n);
-    extra[key] = record.cells[i];
+    add(header.names[i].empty() ? fmt::format("column{}", i + 1) : header.names[i], record.cells[i]);
   }
-  if (!phone_extra.empty()) extra["phone_extra"] = phone_extra;
-  if (extra.empty()) return {};
-  return extra.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (!phone_extra.empty()) add("phone_extra", phone_extra);
+  if (out.empty()) return {};
+  return out + "}";
 }
 
 std::optional<Issue> flag_categories(std::string_view cell, Category category, const char* column,
@@ -90,6 +109,13 @@ NormalizedRow normalize_row(const HeaderMap& header, const Record& record, const
                         fmt::format(fmt::runtime(tr("bytes at offset {} do not decode in this file's encoding; "
                                                     "retype the row or re-export the file as UTF-8")),
                                     record.byte_offset)));
+  }
+  if (record.problem == Record::Problem::too_long) {
+    return reject(issue("row-too-long", "",
+                        fmt::format(fmt::runtime(tr("this line is longer than {} bytes, so it is no sign-in row "
+                                                    "(a cell pasted many times over?); it was skipped and the rest "
+                                                    "of the file was read. Check the line in the original sheet")),
+                                    k_max_line_bytes)));
   }
   if (record.problem == Record::Problem::quote) {
     return reject(issue("quote", "",

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "ldt/util/i18n.hpp"
@@ -9,13 +10,23 @@
 namespace ldt {
 
 namespace {
-/// One line per (code, message): "rejected id-checksum ×2 (lines 3, 9): message".
+/// How many line numbers a summary line names for one reason; the rest are counted.
+constexpr std::size_t k_summary_lines = 20;
+
+/// One line per (code, message): "rejected id-checksum ×2 (lines 3, 9): message". A reason that
+/// recurs thousands of times names its first 20 lines and how many more (the rejects listing
+/// and the fix file have them all).
 void grouped(const std::vector<Diagnostic>& issues, const char* label, std::vector<std::string>& lines) {
   std::map<std::pair<std::string, std::string>, std::vector<int>> by_reason;
   for (const auto& issue : issues) by_reason[{issue.code, issue.message}].push_back(issue.line);
   for (const auto& [reason, numbers] : by_reason) {
-    lines.push_back(fmt::format("  {} {} ×{} ({} {}): {}", label, reason.first, numbers.size(), tr("line"),
-                                fmt::join(numbers, ", "), reason.second));
+    auto shown = std::min(numbers.size(), k_summary_lines);
+    std::string where = fmt::format("{}", fmt::join(numbers.begin(), numbers.begin() + static_cast<long>(shown), ", "));
+    if (numbers.size() > shown) {
+      where += fmt::format(fmt::runtime(tr(" and {} more")), numbers.size() - shown);
+    }
+    lines.push_back(
+        fmt::format("  {} {} ×{} ({} {}): {}", label, reason.first, numbers.size(), tr("line"), where, reason.second));
   }
 }
 

@@ -38,6 +38,9 @@ struct PhysicalLine {
   bool terminated = false;    ///< false only for a last line without CR/LF
   std::string_view text;      ///< decoded UTF-8, terminator excluded
   long long bad_offset = -1;  ///< file offset of the first undecodable byte, -1 when none
+  /// Longer than k_max_line_bytes: its bytes were skipped, not kept (`text` is empty), so one
+  /// 50 MB line costs no more memory than a short one (README "Limits").
+  bool too_long = false;
 };
 
 /// Splits a byte source into decoded physical lines with bounded memory: a buffer of
@@ -81,6 +84,13 @@ class LineReader {
 inline constexpr std::size_t k_line_buffer_bytes = 64;
 #else
 inline constexpr std::size_t k_line_buffer_bytes = 1 << 20;
+#endif
+/// The longest physical line read: 1 MiB (256 bytes in the fuzz build). A longer line is no
+/// sign-in row; it becomes one reject (row-too-long) and reading goes on.
+#ifdef LDT_FUZZ_SMALL_BUFFERS
+inline constexpr std::size_t k_max_line_bytes = 256;
+#else
+inline constexpr std::size_t k_max_line_bytes = std::size_t{1} << 20U;
 #endif
 
 }  // namespace ldt

@@ -24,7 +24,8 @@ struct Record {
   std::vector<std::string> cells;
   /// Why the row cannot be imported as read. When both apply, `encoding` wins (README "How each row and cell is read":
   /// One reject per row, encoding before quote), but the row still ends as for `quote`.
-  enum class Problem { none, encoding, quote } problem = Problem::none;
+  /// `too_long`: a line of it was longer than k_max_line_bytes and was skipped (row-too-long).
+  enum class Problem { none, encoding, quote, too_long } problem = Problem::none;
   /// `Problem::encoding`: 0-based file offset of the row's first undecodable byte (those bytes
   /// read as U+FFFD in `cells`). -1 otherwise.
   long long byte_offset = -1;

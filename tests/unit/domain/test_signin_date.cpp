@@ -103,7 +103,8 @@ TEST_SUITE("domain/signin_date") {
   TEST_CASE("Excel serial numbers only in 32874-73415") {
     CHECK(outcome("44265") == "2021-03-10");
     CHECK(outcome("44266.5") == "2021-03-11 12:00:00");
-    CHECK(outcome("44265.99999999") == "2021-03-11 00:00:00");
+    // A time just before midnight stays on its day (44265.99999999 is 23:59:59.9991).
+    CHECK(outcome("44265.99999999") == "2021-03-10 23:59:59");
     auto at = [](std::string_view raw, Date only) {
       auto result = ldt::parse_signin_date(raw, only, only);
       return result.reject ? result.reject->code : ldt::format_date(result.day);

@@ -140,13 +140,24 @@ TEST_SUITE("ingest/record_reader") {
   }
 
   TEST_CASE("a quoted cell longer than the buffered limit is kept whole") {
-    const std::string big(3 << 20, 'x');
+    const std::string big(600 << 10, 'x');  // two lines of 600 KiB: a 1.2 MiB cell
     const auto records = read_all(std::string(k_header) + "张三,\"" + big + "\n" + big + "\",1\n李四,2,3\n");
     REQUIRE(records.size() == 3);
     CHECK(records[1].problem == Problem::none);
     CHECK(records[1].cells[1] == big + "\n" + big);
     CHECK(records[1].line_count == 2);
     CHECK(records[2].line == 4);
+  }
+
+  TEST_CASE("a line longer than 1 MiB is one too-long record, skipped in bounded memory; reading goes on") {
+    const std::string huge(50 << 20, 'x');
+    const auto records = read_all(std::string(k_header) + "张三," + huge + "\n李四,2,3\n");
+    REQUIRE(records.size() == 3);
+    CHECK(records[1].problem == Problem::too_long);
+    CHECK(records[1].line == 2);
+    CHECK(records[1].cells == Cells{""});
+    CHECK(records[2].line == 3);
+    CHECK(records[2].cells == Cells{"李四", "2", "3"});
   }
 
   TEST_CASE("UTF-8 BOM is not part of the first cell") {
