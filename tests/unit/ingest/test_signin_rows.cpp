@@ -29,6 +29,14 @@ const char* k_header = "姓名,身份证号码,联系电话,家庭住址,人员�
 }  // namespace
 
 TEST_SUITE("ingest/signin_rows") {
+  TEST_CASE("extra columns keep their order; repeated headers get #2, #3") {
+    auto rows = rows_of("姓名,身份证号码,备注,备注,备注,,序号\n彭燕,441523198707149716,a,b,c,d,1\n");
+    REQUIRE(rows.size() == 1);
+    REQUIRE(rows[0].signin);
+    CHECK(rows[0].signin->note == "a");  // the first 备注 is the note column
+    CHECK(rows[0].signin->extra == R"({"备注":"b","备注#2":"c","column6":"d","序号":"1"})");
+  }
+
   TEST_CASE("a clean row becomes a sign-in with derived fields") {
     auto rows =
         rows_of(std::string(k_header) + "彭燕,441523198707149716,19776317066,河田镇,农村妇女,否,2021-03-10 08:50\n");

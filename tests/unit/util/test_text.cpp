@@ -15,3 +15,17 @@ TEST_SUITE("util/text") {
     CHECK(escape_controls("阿依古丽·买买提 plain") == "阿依古丽·买买提 plain");
   }
 }
+
+TEST_SUITE("util/text") {
+  TEST_CASE("a cell a spreadsheet would evaluate gets a leading ', and reads back as it was") {
+    for (const char* cell : {"=HYPERLINK(\"http://evil.example/x\",\"点我\")", "@SUM(A1:A9)", "-1+cmd|' /C calc'!A0",
+                             "+河口镇", "\tx", "\rx"}) {
+      CHECK(neutralize_formula(cell) == std::string("'") + cell);
+      CHECK(restore_formula(neutralize_formula(cell)) == cell);
+    }
+    CHECK(neutralize_formula("河田镇") == "河田镇");
+    CHECK(neutralize_formula("") == "");
+    CHECK(restore_formula("'河田镇") == "'河田镇");  // only a guard before a formula character is ldt's
+    CHECK(restore_formula("'") == "'");
+  }
+}
