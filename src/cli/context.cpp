@@ -121,7 +121,7 @@ void Context::commit_always(WriteSet& writes, std::string target) {
   require_sound_journal();
   auto written = commit_journalled(root_, writes, journal_entry(std::move(target)));
   committed_ = true;
-  index_->record_journal_stamp();
+  index_->record_journal_stamp(journal_head(root_));
   index_->commit_files(written);
   if (access_ == Access::read) lock_->change(ProjectLock::Mode::shared);
 }
@@ -129,7 +129,23 @@ void Context::commit_always(WriteSet& writes, std::string target) {
 void Context::require_sound_journal() {
   require_no_link(root_, paths::k_journal);
   auto disk = index_->disk_journal_stamp();
-  if (!disk || disk == index_->journal_stamp()) return;
+  if (disk && disk == index_->journal_stamp()) return;
+  auto head = index_->recorded_journal_head();
+  if (!head.empty() && !journal_keeps_head(root_, head)) {
+    // The chain of what is left may verify, but lines this index saw are gone (cut off at the
+    // end, or the file emptied or deleted).
+    throw Error(ExitCode::state,
+                Diagnostic{Severity::error,
+                           "journal-broken",
+                           paths::k_journal,
+                           0,
+                           {},
+                           fmt::format(fmt::runtime(tr("the journal lost lines: it no longer holds line {} as it "
+                                                       "was written; nothing was written")),
+                                       head.substr(0, head.find(' '))),
+                           tr("restore journal.jsonl from a backup or version control")});
+  }
+  if (!disk) return;
   auto breaks = verify_journal(root_);
   if (breaks.empty()) return;
   throw Error(ExitCode::state,

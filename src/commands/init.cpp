@@ -35,7 +35,7 @@ Result run_init(Context& context, const InitOptions& options) {
     throw state_error(fmt::format(fmt::runtime(tr("{} is already an ldt project")), root.string()),
                       tr("use the existing project, or choose another directory"));
   }
-  fs::create_directories(root);
+  make_directories(root);  // 0700: the project will hold personal data
   Settings settings;
   settings.county = options.county;
   settings.region_code = options.region_code;

@@ -20,6 +20,7 @@ SigninKey signin_key(std::string_view id_number, std::string_view day) {
 
 std::vector<std::string> reject_ids(const std::vector<StoredReject>& rejects) {
   std::vector<std::string_view> sources;
+  sources.reserve(rejects.size());
   for (const auto& r : rejects) sources.emplace_back(r.source_sha256);
   std::sort(sources.begin(), sources.end());
   sources.erase(std::unique(sources.begin(), sources.end()), sources.end());

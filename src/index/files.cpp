@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "ldt/index/index.hpp"
 #include "ldt/index/kinds.hpp"
@@ -92,15 +94,24 @@ std::optional<std::string> Index::disk_journal_stamp() const {
   return stamp_text(*stamp);
 }
 
-void Index::record_journal_stamp() {
+void Index::record_journal_stamp(const std::string& head) {
   auto stamp = disk_journal_stamp();
   if (!stamp) return;
   begin();
   SQLite::Statement upsert(*db_,
-                           "INSERT INTO state (key, value) VALUES ('journal', ?) "
+                           "INSERT INTO state (key, value) VALUES (?, ?) "
                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-  upsert.bind(1, *stamp);
-  upsert.exec();
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"journal", *stamp}, {"journal_head", head}}) {
+    upsert.reset();
+    upsert.bind(1, key);
+    upsert.bind(2, value);
+    upsert.exec();
+  }
+}
+
+std::string Index::recorded_journal_head() {
+  SQLite::Statement query(*db_, "SELECT value FROM state WHERE key = 'journal_head'");
+  return query.executeStep() ? query.getColumn(0).getString() : std::string();
 }
 
 void Index::refresh(bool bulk) {
@@ -338,6 +349,9 @@ void Index::check_references(std::vector<std::string>& out) {
       {"SELECT DISTINCT f.path, t.session FROM signin t JOIN file f ON f.id = t.file_id "
        "WHERE t.session NOT IN (SELECT id FROM session)",
        "session"},
+      {"SELECT f.path, t.id || '.decision.toml' FROM plan t JOIN file f ON f.id = t.file_id "
+       "WHERE t.id NOT IN (SELECT plan FROM plan_decision)",
+       "decision file"},
   };
   for (const auto& reference : k_references) {
     SQLite::Statement query(*db_, reference.sql);
@@ -345,6 +359,14 @@ void Index::check_references(std::vector<std::string>& out) {
       out.push_back(fmt::format(fmt::runtime(tr("{}: refers to {} \"{}\", which does not exist")),
                                 query.getColumn(0).getString(), reference.what, query.getColumn(1).getString()));
     }
+  }
+  // Frozen means frozen (Measures Art. 8.1): an approved plan whose file changed since.
+  SQLite::Statement edited(*db_,
+                           "SELECT f.path FROM plan p JOIN file f ON f.id = p.file_id JOIN plan_decision d "
+                           "ON d.plan = p.id WHERE d.status = 'approved' AND d.approved_sha256 <> f.sha256");
+  while (edited.executeStep()) {
+    out.push_back(fmt::format("{}: {}", edited.getColumn(0).getString(),
+                              tr("changed after its approval (its SHA-256 no longer matches the decision)")));
   }
 }
 
@@ -360,10 +382,29 @@ void Index::check_archive(std::vector<std::string>& out) {
                                    "no longer matches the manifest)")));
     }
   };
+  std::map<std::string, std::set<std::string>> listed;  // session → stored names
   SQLite::Statement sources(*db_, "SELECT session, stored_as, sha256 FROM source ORDER BY session, stored_as");
   while (sources.executeStep()) {
+    listed[sources.getColumn(0).getString()].insert(sources.getColumn(1).getString());
     check(record_path("sources", sources.getColumn(0).getString()).parent_path() / sources.getColumn(1).getString(),
           sources.getColumn(2).getString());
+  }
+  // An archived export no manifest lists (the manifest deleted or cut): the record lost track of it.
+  SQLite::Statement sessions(*db_, "SELECT id FROM session ORDER BY id");
+  while (sessions.executeStep()) {
+    auto session = sessions.getColumn(0).getString();
+    auto dir = record_path("sources", session).parent_path();
+    std::error_code ec;
+    std::vector<std::string> orphans;
+    for (const auto& entry : fs::directory_iterator(root_ / dir, ec)) {
+      auto name = entry.path().filename().string();
+      if (name != "manifest.csv" && listed[session].count(name) == 0) orphans.push_back(name);
+    }
+    std::sort(orphans.begin(), orphans.end());
+    for (const auto& name : orphans) {
+      out.push_back(fmt::format("{}: {}", (dir / name).generic_string(),
+                                tr("archived, but no manifest lists it (sources/manifest.csv deleted or cut?)")));
+    }
   }
   SQLite::Statement plans(*db_, "SELECT id FROM plan ORDER BY id");
   while (plans.executeStep()) {

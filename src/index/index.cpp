@@ -48,6 +48,11 @@ void Index::update_signin_contact(std::string_view session, const StoredSignin& 
 fs::path Index::location(const fs::path& root) {
   auto dir = root / paths::k_index_dir;
   std::error_code ec;
+  require_no_link(root, paths::k_index_dir);
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+    throw state_error(tr("`.ldt` is not a directory, so the index cannot live there"),
+                      tr("delete .ldt (it holds only the disposable index) and run the command again"), dir.string());
+  }
   bool writable = fs::exists(dir, ec) ? ::access(dir.c_str(), W_OK) == 0 : ::access(root.c_str(), W_OK) == 0;
   if (writable) return dir / "index.sqlite";
   // A read-only project (a CD, an archive share): the index goes to the user's cache, keyed by
@@ -59,8 +64,12 @@ fs::path Index::location(const fs::path& root) {
                                                      : fs::path();
   if (base.empty()) return {};
   auto cached = base / "ldt" / sha256_hex(fs::absolute(root).string()).substr(0, 16);
-  fs::create_directories(cached, ec);
-  if (ec || ::access(cached.c_str(), W_OK) != 0) return {};
+  try {
+    make_directories(cached);  // 0700: the index holds personal data
+  } catch (const Error&) {
+    return {};
+  }
+  if (::access(cached.c_str(), W_OK) != 0) return {};
   return cached / "index.sqlite";
 }
 

@@ -80,13 +80,13 @@ bool CsvTokenizer::next(Record& out) {
   bad_ = line_.bad_offset;
   std::size_t position = 0;
   std::size_t count = 0;
+  bool too_long = false;
   while (true) {
     std::string& cell = cell_slot(out, count++);
     const std::string_view text = line_.text;
     if (position < text.size() && text[position] == '"') {
       quote_line_ = line_.number;
       bad_at_quote_ = bad_;
-      const long long cell_line_offset = line_.offset;
       const std::size_t cell_position = position + 1;
       position = cell_position;
       overflow_ = false;
@@ -95,14 +95,9 @@ bool CsvTokenizer::next(Record& out) {
         reject_unbalanced(out, start_line, start_offset);
         return true;
       }
-      if (overflow_) {  // a huge cell that does close: read it again, keeping all of it
-        lines_.seek(cell_line_offset, quote_line_);
-        lines_.next(line_);
-        bad_ = bad_at_quote_;
-        cell.clear();
-        position = cell_position;
-        end = scan_quoted(cell, position, false);
-      }
+      // A cell over the limit that does close: the record is too long to be a row (README
+      // "Limits"); it was scanned without being kept, and reading goes on after it.
+      if (overflow_) too_long = true;
       if (end == QuoteEnd::line_end) break;
       continue;
     }
@@ -115,6 +110,17 @@ bool CsvTokenizer::next(Record& out) {
     position = separator + 1;
   }
   out.cells.resize(count);
+  std::size_t bytes = 0;
+  for (const auto& cell : out.cells) bytes += cell.size();
+  if (too_long || bytes > k_max_line_bytes || line_.too_long) {
+    out.cells.assign(1, std::string());
+    out.line = out.problem_line = start_line;
+    out.line_count = line_.number - start_line + 1;
+    out.problem = Record::Problem::too_long;
+    out.byte_offset = -1;
+    out.unbalanced_quote = false;
+    return true;
+  }
   out.line = start_line;
   out.line_count = line_.number - start_line + 1;
   out.problem = bad_ >= 0 ? Record::Problem::encoding : Record::Problem::none;

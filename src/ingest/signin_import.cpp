@@ -6,7 +6,9 @@
 #include <charconv>
 #include <filesystem>
 
+#include "ldt/domain/id_number.hpp"
 #include "ldt/domain/masking.hpp"
+#include "ldt/domain/person_name.hpp"
 #include "ldt/ingest/record_reader.hpp"
 #include "ldt/util/fs.hpp"
 #include "ldt/util/i18n.hpp"
@@ -114,9 +116,27 @@ void SigninImport::keep_reject(StoredReject reject, const std::optional<Origin>&
     open = std::move(reject);
     return;
   }
-  // Re-importing a file adds nothing: a row of it that is no longer open was fixed since.
-  // A fix-file row only updates its original reject; when that is no longer open, it was fixed.
-  if (!archived_before && !origin) open_rejects_.push_back(std::move(reject));
+  // Re-importing a file adds nothing: a row of it that is no longer open was fixed since. A
+  // fix-file row whose reject is not open (fixed or dismissed since, or its id columns edited)
+  // is kept as a reject of the fix file: no row is ever dropped.
+  if (!archived_before) open_rejects_.push_back(std::move(reject));
+}
+
+bool SigninImport::same_row(const StoredReject& reject, const HeaderMap& header, const Record& record) const {
+  auto original = find_header({Record{1, 1, reject.header}}, columns_);
+  if (!original) return true;  // nothing to compare by
+  auto cell = [](const HeaderMap& map, const std::vector<std::string>& cells, Field field) -> std::string {
+    auto column = map.column(field);
+    return column && *column < cells.size() ? cells[*column] : std::string();
+  };
+  auto name = [](const std::string& raw) { return parse_person_name(raw).name; };
+  std::string name_then = name(cell(*original, reject.cells, Field::name));
+  std::string id_then = clean_id_text(cell(*original, reject.cells, Field::id_number));
+  std::string name_now = name(cell(header, record.cells, Field::name));
+  std::string id_now = clean_id_text(cell(header, record.cells, Field::id_number));
+  if (name_then.empty() && id_then.empty()) return true;
+  // A fix corrects one thing at a time: the name or the ID number still says whose row it is.
+  return (!name_then.empty() && name_then == name_now) || (!id_then.empty() && id_then == id_now);
 }
 
 void SigninImport::close_reject(const Origin& origin) {
@@ -134,6 +154,13 @@ void SigninImport::import_record(FileReport& report, const HeaderMap& header, co
   }
   ++report.rows;
   auto origin = fix_origin(header, record);
+  if (origin) {
+    // The reject a row names must be the row's own: a fix row whose line was edited to point at
+    // someone else's reject closes nothing, and is imported or kept as a row of its own.
+    auto named = std::find_if(open_rejects_.begin(), open_rejects_.end(),
+                              [&](const StoredReject& open) { return origin->names(open, open_rejects_); });
+    if (named != open_rejects_.end() && !same_row(*named, header, record)) origin.reset();
+  }
   NormalizedRow row = normalize_row(header, record, session_);
   std::optional<Diagnostic> reject = row.reject;
   SigninDecision decision;
@@ -150,9 +177,20 @@ void SigninImport::import_record(FileReport& report, const HeaderMap& header, co
     // A fix-file row keeps only the original columns: the next fix file adds the reason columns
     // again (they would pile up round after round).
     std::size_t skip = header.fix_width;
-    auto original = [skip](const std::vector<std::string>& cells) {
-      return std::vector<std::string>(cells.begin() + static_cast<std::ptrdiff_t>(std::min(skip, cells.size())),
-                                      cells.end());
+    // Cells beyond the header are kept as one cell (joined by ','), so that a row of 10,000
+    // stray cells costs one string, not 10,000 (README "Limits").
+    std::size_t width = header.names.size();
+    auto original = [skip, width](const std::vector<std::string>& cells) {
+      std::size_t from = std::min(skip, cells.size());
+      std::size_t to = std::min(cells.size(), std::max(width, from));
+      std::vector<std::string> kept(cells.begin() + static_cast<std::ptrdiff_t>(from),
+                                    cells.begin() + static_cast<std::ptrdiff_t>(to));
+      if (to < cells.size()) {
+        std::string rest;
+        for (std::size_t i = to; i < cells.size(); ++i) rest += (i > to ? "," : "") + cells[i];
+        kept.push_back(std::move(rest));
+      }
+      return kept;
     };
     keep_reject(StoredReject{report.file,
                              report.sha256,

@@ -112,7 +112,7 @@ NormalizedRow normalize_row(const HeaderMap& header, const Record& record, const
   }
   if (record.problem == Record::Problem::too_long) {
     return reject(issue("row-too-long", "",
-                        fmt::format(fmt::runtime(tr("this line is longer than {} bytes, so it is no sign-in row "
+                        fmt::format(fmt::runtime(tr("this row is longer than {} bytes, so it is no sign-in row "
                                                     "(a cell pasted many times over?); it was skipped and the rest "
                                                     "of the file was read. Check the line in the original sheet")),
                                     k_max_line_bytes)));

@@ -107,4 +107,20 @@ std::vector<JournalBreak> verify_journal(const fs::path& root) {
   return breaks;
 }
 
+std::string journal_head(const fs::path& root) {
+  if (!fs::exists(root / paths::k_journal)) return {};
+  auto lines = lines_of(read_file(root / paths::k_journal, paths::k_journal));
+  if (lines.empty()) return {};
+  return fmt::format("{} {}", lines.size(), sha256_hex(lines.back()));
+}
+
+bool journal_keeps_head(const fs::path& root, const std::string& head) {
+  auto space = head.find(' ');
+  if (space == std::string::npos) return true;
+  std::size_t seq = std::stoul(head.substr(0, space));
+  std::vector<std::string> lines;
+  if (fs::exists(root / paths::k_journal)) lines = lines_of(read_file(root / paths::k_journal, paths::k_journal));
+  return seq >= 1 && lines.size() >= seq && sha256_hex(lines[seq - 1]) == head.substr(space + 1);
+}
+
 }  // namespace ldt

@@ -263,7 +263,9 @@ bool is_iso_datetime(std::string_view text) { return text.size() >= 19 && parse_
 /// session's days; a problem is a file:line: field: error, never a silent drop from the counts.
 void check_signin(const StoredSignin& s, std::string_view display, int line,
                   const std::optional<std::pair<Date, Date>>& days) {
-  auto fail = [&](std::string_view field, std::string message) { return bad_row(display, line, field, message); };
+  auto fail = [&](std::string_view field, std::string message) {
+    return bad_row(display, line, field, std::move(message));
+  };
   auto day = parse_iso_date(s.day);
   if (!day || format_date(*day) != s.day) throw fail("day", tr("not a date YYYY-MM-DD"));
   if (days && (day_number(*day) < day_number(days->first) || day_number(*day) > day_number(days->second))) {

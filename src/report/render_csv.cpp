@@ -22,6 +22,7 @@ void render_csv(const Document& document, const RenderOptions& options, const Si
       [&](const Section&, const Table& table) {
         auto columns = render_support::human_columns(table);
         std::vector<std::string> cells = render_support::labels(table, columns);
+        for (auto& label : cells) label = neutralize_formula(label);  // a fix file's headers come from the sheet
         sink(csv_line(cells));
         render_support::for_each_row(table, [&](const Row& row) {
           cells.clear();

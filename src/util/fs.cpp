@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -85,9 +86,33 @@ void require_no_link(const fs::path& root, const fs::path& relative) {
   }
 }
 
+namespace {
+/// Opens an existing regular file for reading; `size` (when given) gets its size at opening.
+std::FILE* open_regular(const fs::path& path, std::string_view display_name, long long* size) {
+  // O_NONBLOCK: a FIFO swapped in for the file never blocks the open (the lock may be held);
+  // fstat on what was opened, not on the name, so nothing can be swapped in between.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw unreadable(path, display_name);
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    throw input_error(tr("not a regular file (a directory, a pipe or a device)"), tr("give the path of a file"),
+                      display_name.empty() ? path.string() : std::string(display_name));
+  }
+  int flags = ::fcntl(fd, F_GETFL);
+  if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  if (size != nullptr) *size = info.st_size;
+  std::FILE* file = ::fdopen(fd, "rb");
+  if (file == nullptr) {
+    ::close(fd);
+    throw unreadable(path, display_name);
+  }
+  return file;
+}
+}  // namespace
+
 std::string read_file(const fs::path& path, std::string_view display_name) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) throw unreadable(path, display_name);
+  std::FILE* file = open_regular(path, display_name, nullptr);
   std::string content;
   char buffer[1 << 16];
   size_t n = 0;
@@ -222,12 +247,17 @@ void WriteSet::put(const fs::path& relative, std::string_view content) {
 }
 
 StagedFile& WriteSet::copy_from(const fs::path& relative, const fs::path& source) {
-  std::FILE* in = std::fopen(source.c_str(), "rb");
-  if (in == nullptr) throw unreadable(source, {});
+  long long size = 0;
+  std::FILE* in = open_regular(source, {}, &size);
   StagedFile& file = open(relative);
+  // The bytes the file had when it was opened: one that grows meanwhile is copied as it was.
   char buffer[1 << 16];
   size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) file.write({buffer, n});
+  auto left = static_cast<unsigned long long>(size);
+  while (left > 0 && (n = std::fread(buffer, 1, std::min<unsigned long long>(sizeof buffer, left), in)) > 0) {
+    file.write({buffer, n});
+    left -= n;
+  }
   bool failed = std::ferror(in) != 0;
   std::fclose(in);
   if (failed) throw unreadable(source, {});
@@ -293,6 +323,20 @@ std::string decode_list_name(std::string_view text) {
   return out;
 }
 
+/// True for a commit-list entry ldt could have written: a plain temp name ("3.tmp") and a
+/// relative target inside the project, outside `.ldt-staging/` and `.ldt/`.
+bool is_confined(const std::string& temp_name, const fs::path& relative) {
+  if (temp_name.empty() || temp_name.find('/') != std::string::npos || temp_name == "." || temp_name == "..") {
+    return false;
+  }
+  if (relative.empty() || relative.is_absolute() || relative.has_root_path()) return false;
+  for (const auto& part : relative) {
+    if (part == ".." || part == ".") return false;
+  }
+  auto top = relative.begin()->string();
+  return top != k_staging_dir && top != ".ldt";
+}
+
 /// Renames what a commit list names; a temp already gone was renamed before.
 void roll_forward(const fs::path& staging, const fs::path& root) {
   std::string list = read_file(staging / k_commit_list);
@@ -305,9 +349,16 @@ void roll_forward(const fs::path& staging, const fs::path& root) {
     start = end + 1;
     auto space = line.find(' ');
     if (space == std::string::npos) continue;
-    fs::path temp = staging / decode_list_name(line.substr(0, space));
-    fs::path final_path = root / decode_list_name(line.substr(space + 1));
-    if (!fs::exists(temp)) continue;
+    // A list is ldt's own, but it is a file anyone who can write the project could plant: its
+    // temp names stay in the staging directory and its targets inside the project, never in
+    // the staging or index directories, never through a link.
+    auto temp_name = decode_list_name(line.substr(0, space));
+    fs::path relative = fs::path(decode_list_name(line.substr(space + 1))).lexically_normal();
+    if (!is_confined(temp_name, relative)) continue;
+    fs::path temp = staging / temp_name;
+    fs::path final_path = root / relative;
+    if (!fs::is_regular_file(fs::symlink_status(temp))) continue;
+    require_no_link(root, relative);
     make_directories(final_path.parent_path());
     fs::rename(temp, final_path);
     directories.push_back(final_path.parent_path());
@@ -366,7 +417,11 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
                       tr("create it first, or write elsewhere"), path.string());
   }
   fs::path temp = directory / fmt::format(".{}.{}.tmp", path.filename().string(), ::getpid());
-  std::FILE* file = std::fopen(temp.c_str(), "wb");
+  // An export may hold personal data (a fix file does): the project's file mode, not 0666.
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, g_modes.file);
+  if (fd >= 0) ::fchmod(fd, g_modes.file);
+  std::FILE* file = fd >= 0 ? ::fdopen(fd, "wb") : nullptr;
+  if (file == nullptr && fd >= 0) ::close(fd);
   if (file == nullptr) {
     throw input_error(fmt::format(fmt::runtime(tr("cannot write here: {}")), std::strerror(errno)),
                       tr("choose a directory you may write to"), path.string());

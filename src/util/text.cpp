@@ -71,6 +71,17 @@ bool is_excel_scientific(std::string_view text) {
   return mantissa_ok && all_digits(exponent);
 }
 
+namespace {
+/// U+200E, U+200F, U+2028, U+2029, U+202A–U+202E, U+2066–U+2069 in UTF-8 (E2 80 xx / E2 81 xx).
+bool is_format_control(std::string_view three) {
+  auto b1 = static_cast<unsigned char>(three[1]);
+  auto b2 = static_cast<unsigned char>(three[2]);
+  if (b1 == 0x80) return b2 == 0x8e || b2 == 0x8f || (b2 >= 0xa8 && b2 <= 0xae);
+  if (b1 == 0x81) return b2 >= 0xa6 && b2 <= 0xa9;
+  return false;
+}
+}  // namespace
+
 std::string escape_controls(std::string_view text, bool keep_line_breaks) {
   std::string out;
   out.reserve(text.size());
@@ -90,6 +101,12 @@ std::string escape_controls(std::string_view text, bool keep_line_breaks) {
                static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
       out += fmt::format("\\u00{:02X}", static_cast<unsigned char>(text[i + 1]));
       ++i;
+    } else if (byte == 0xe2 && i + 2 < text.size() && is_format_control(text.substr(i, 3))) {
+      // Bidirectional overrides and line separators reorder or break what a terminal shows.
+      auto b1 = static_cast<unsigned char>(text[i + 1]);
+      auto b2 = static_cast<unsigned char>(text[i + 2]);
+      out += fmt::format("\\u{:04X}", 0x2000U | ((b1 & 0x3fU) << 6U) | (b2 & 0x3fU));
+      i += 2;
     } else {
       out += text[i];
     }

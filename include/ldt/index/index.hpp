@@ -107,8 +107,11 @@ class Index {
   /// the journal's stamp on disk now; equal means: unchanged since verified.
   std::optional<std::string> journal_stamp();
   [[nodiscard]] std::optional<std::string> disk_journal_stamp() const;
-  /// Records the journal's stamp on disk as verified (inside the open transaction).
-  void record_journal_stamp();
+  /// Records the journal's stamp on disk as verified, and its head (journal_head()), inside
+  /// the open transaction.
+  void record_journal_stamp(const std::string& head);
+  /// The head recorded with the last verified stamp; empty when none.
+  std::string recorded_journal_head();
 
   std::vector<ProviderRow> providers();
   std::vector<InstructorRow> instructors();

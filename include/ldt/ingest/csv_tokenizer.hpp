@@ -11,8 +11,9 @@ namespace ldt {
 
 /// Splits the lines of a `LineReader` into records at `separator`. Memory stays bounded even
 /// when a stray quote runs to the end of the file: a quoted cell stores at most
-/// `k_buffered_cell_bytes` while being scanned; a longer one that does close is read again, and
-/// the raw text of an unbalanced row is read again from the file.
+/// `k_buffered_cell_bytes` while being scanned; a longer one that does close, or a record whose
+/// cells hold more than `k_max_line_bytes` in all, is one record with Problem::too_long (no
+/// cells kept), and the raw text of an unbalanced row is read again from the file.
 class CsvTokenizer {
  public:
   CsvTokenizer(LineReader lines, char separator);

@@ -87,6 +87,9 @@ class SigninImport {
   void import_record(FileReport& report, const HeaderMap& header, const Record& record, const SigninSink& sink);
   void keep_reject(StoredReject reject, const std::optional<Origin>& origin, bool archived_before);
   void close_reject(const Origin& origin);
+  /// True when the fix-file row `record` is the row `reject` kept: the same name or the same
+  /// ID number (a correction changes one of them at most).
+  [[nodiscard]] bool same_row(const StoredReject& reject, const HeaderMap& header, const Record& record) const;
   HeaderMap read_header(RecordReader& reader, std::vector<Record>& head, const std::string& file) const;
 
   ImportSession session_;

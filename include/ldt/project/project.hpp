@@ -89,6 +89,13 @@ std::vector<std::pair<std::string, std::string>> commit_journalled(const fs::pat
 /// The rule journal-chain (domain/rules.hpp) turns them into findings.
 std::vector<JournalBreak> verify_journal(const fs::path& root);
 
+/// The journal's head as "SEQ SHA256" (its number of lines and the hash of the last line);
+/// empty for a missing or empty journal.
+std::string journal_head(const fs::path& root);
+/// True when the journal still holds the line of `head` (a journal_head() taken earlier) with
+/// the same hash: lines cut off at the end, or the whole file emptied, make it false.
+bool journal_keeps_head(const fs::path& root, const std::string& head);
+
 /// Reads journal.jsonl; throws Error (exit 2) with file:line for an unreadable line.
 std::vector<JournalEntry> read_journal(const fs::path& root);
 

@@ -139,14 +139,23 @@ TEST_SUITE("ingest/record_reader") {
     CHECK(records[20001].cells == Cells{"李四", "441523199001011234", "13800000000"});
   }
 
-  TEST_CASE("a quoted cell longer than the buffered limit is kept whole") {
+  TEST_CASE("a quoted cell longer than the limit is one too-long record; reading goes on after it") {
     const std::string big(600 << 10, 'x');  // two lines of 600 KiB: a 1.2 MiB cell
     const auto records = read_all(std::string(k_header) + "张三,\"" + big + "\n" + big + "\",1\n李四,2,3\n");
     REQUIRE(records.size() == 3);
-    CHECK(records[1].problem == Problem::none);
-    CHECK(records[1].cells[1] == big + "\n" + big);
+    CHECK(records[1].problem == Problem::too_long);
+    CHECK(records[1].cells == Cells{""});
     CHECK(records[1].line_count == 2);
     CHECK(records[2].line == 4);
+    CHECK(records[2].cells == Cells{"李四", "2", "3"});
+  }
+
+  TEST_CASE("a quoted cell just under the limit is kept whole") {
+    const std::string half(400 << 10, 'x');
+    const auto records = read_all(std::string(k_header) + "张三,\"" + half + "\n" + half + "\",1\n");
+    REQUIRE(records.size() == 2);
+    CHECK(records[1].problem == Problem::none);
+    CHECK(records[1].cells[1] == half + "\n" + half);
   }
 
   TEST_CASE("a line longer than 1 MiB is one too-long record, skipped in bounded memory; reading goes on") {

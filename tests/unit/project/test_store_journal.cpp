@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -177,5 +178,14 @@ TEST_SUITE("project/journal") {
     CHECK(write_failure("p", EIO).exit_code() == ExitCode::internal);
     CHECK(write_failure("p", ENOSPC).diagnostics()[0].message.find("no space left on the device holding the project") !=
           std::string::npos);
+  }
+
+  TEST_CASE("a FIFO swapped in for an input is refused at once, never waited on") {
+    Scratch scratch;
+    auto fifo = scratch.path / "small.csv";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    WriteSet writes(scratch.path);
+    CHECK_THROWS_AS(writes.copy_from("sessions/s1/sources/incoming", fifo), Error);
+    CHECK_THROWS_AS(read_file(fifo), Error);
   }
 }

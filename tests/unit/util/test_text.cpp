@@ -13,6 +13,8 @@ TEST_SUITE("util/text") {
     CHECK(escape_controls("C1 \xc2\x9b"
                           "31m") == "C1 \\u009B31m");
     CHECK(escape_controls("阿依古丽·买买提 plain") == "阿依古丽·买买提 plain");
+    CHECK(escape_controls("a\u202Eb\u2028c\u2066d") == "a\\u202Eb\\u2028c\\u2066d");
+    CHECK(escape_controls("—‘’…") == "—‘’…");  // other E2 80 xx punctuation stays
   }
 }
 
