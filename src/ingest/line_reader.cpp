@@ -158,7 +158,7 @@ bool LineReader::next(PhysicalLine& line) {
     end = wide_ ? find_terminator_16bit(position_) : find_terminator_8bit(position_);
     if (end == k_npos) {
       if (!end_of_file_) {
-        if (length_ - position_ >= k_max_line_bytes) {
+        if (length_ - position_ > k_max_line_bytes) {
           // Longer than any record may be: its bytes are dropped as they come (keeping a whole
           // 16-bit unit), so the buffer stays at its size while the terminator is sought.
           too_long = true;
@@ -190,6 +190,9 @@ bool LineReader::next(PhysicalLine& line) {
     }
     break;
   }
+  // Too long is a property of the line, not of how the reads fell: a line found whole in the
+  // buffer is judged by the same length as one whose start was dropped while it was sought.
+  if (end - position_ > k_max_line_bytes) too_long = true;
   const std::string_view raw(buffer_.data() + position_, too_long ? 0 : end - position_);
   line.number = line_number_++;
   line.offset = too_long ? start : buffer_offset_ + static_cast<long long>(position_);

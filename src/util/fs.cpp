@@ -215,6 +215,7 @@ void WriteSet::ensure_staging() {
   // Created only when the first file is staged: a command makes its staging directory while it
   // holds the exclusive lock, so another command never mistakes it for an interrupted commit.
   if (staged_) return;
+  require_staging_root(root_);
   make_directories(staging_);
   staged_ = true;
 }
@@ -337,8 +338,11 @@ bool is_confined(const std::string& temp_name, const fs::path& relative) {
   return top != k_staging_dir && top != ".ldt";
 }
 
-/// Renames what a commit list names; a temp already gone was renamed before.
-void roll_forward(const fs::path& staging, const fs::path& root) {
+/// Renames what a commit list names; a temp already gone was renamed before. An entry that
+/// cannot be what ldt wrote (outside the project, through a link, onto a directory) is
+/// skipped. Returns how many files it renamed.
+int roll_forward(const fs::path& staging, const fs::path& root) {
+  int renamed = 0;
   std::string list = read_file(staging / k_commit_list);
   size_t start = 0;
   std::vector<fs::path> directories;
@@ -357,19 +361,39 @@ void roll_forward(const fs::path& staging, const fs::path& root) {
     if (!is_confined(temp_name, relative)) continue;
     fs::path temp = staging / temp_name;
     fs::path final_path = root / relative;
-    if (!fs::is_regular_file(fs::symlink_status(temp))) continue;
-    require_no_link(root, relative);
-    make_directories(final_path.parent_path());
-    fs::rename(temp, final_path);
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::symlink_status(temp, ec))) continue;
+    auto target = fs::symlink_status(final_path, ec);
+    if (fs::exists(target) && !fs::is_regular_file(target)) continue;
+    try {
+      require_no_link(root, relative);
+      make_directories(final_path.parent_path());
+    } catch (const Error&) {
+      continue;
+    }
+    fs::rename(temp, final_path, ec);
+    if (ec) continue;
+    ++renamed;
     directories.push_back(final_path.parent_path());
   }
   for (const auto& dir : directories) fsync_directory(dir);
+  return renamed;
 }
 }  // namespace
 
 void WriteSet::commit() {
   ensure_staging();
   finish_all();
+  for (const auto& relative : relatives_) {
+    // What roll_forward would skip is refused before anything lands: a commit is whole or nothing.
+    std::error_code ec;
+    auto target = fs::symlink_status(root_ / relative, ec);
+    require_no_link(root_, relative);
+    if (fs::exists(target) && !fs::is_regular_file(target)) {
+      throw input_error(tr("this is not a file (a directory?), so ldt cannot write it"),
+                        tr("move it out of the way and run the command again"), relative.generic_string());
+    }
+  }
   // The commit list makes the renames one step: once it is on disk, a killed process's commit
   // is completed by the next command; before that, nothing of it is visible.
   std::string list;
@@ -392,17 +416,33 @@ void WriteSet::commit() {
 int recover_staged_writes(const fs::path& root) {
   int recovered = 0;
   std::error_code ec;
+  require_staging_root(root);
   auto staging_root = root / k_staging_dir;
   for (const auto& entry : fs::directory_iterator(staging_root, ec)) {
     std::error_code ignored;
-    auto list = entry.path() / k_commit_list;
-    if (fs::exists(list, ignored) && read_file(list).ends_with("end\n")) {
-      roll_forward(entry.path(), root);
-      ++recovered;
+    // Only a real directory is a command's staging: a link (or a file) planted here is removed,
+    // never followed.
+    if (entry.is_directory(ignored) && !entry.is_symlink(ignored)) {
+      auto list = entry.path() / k_commit_list;
+      if (fs::is_regular_file(fs::symlink_status(list, ignored)) && read_file(list).ends_with("end\n") &&
+          roll_forward(entry.path(), root) > 0) {
+        ++recovered;
+      }
     }
     fs::remove_all(entry.path(), ignored);
   }
   return recovered;
+}
+
+void require_staging_root(const fs::path& root) {
+  require_no_link(root, k_staging_dir);
+  std::error_code ec;
+  auto dir = root / k_staging_dir;
+  if (fs::exists(fs::symlink_status(dir, ec)) && !fs::is_directory(fs::symlink_status(dir, ec))) {
+    throw state_error(tr("`.ldt-staging` is not a directory, so no write can be staged there"),
+                      tr("delete .ldt-staging (it holds only unfinished writes) and run the command again"),
+                      dir.string());
+  }
 }
 
 bool has_staged_writes(const fs::path& root) {

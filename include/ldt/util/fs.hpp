@@ -138,6 +138,8 @@ class WriteSet {
 /// commit list is rolled forward (its remaining renames are done); one without is discarded.
 /// Call with the project lock held. Returns how many commits were rolled forward.
 int recover_staged_writes(const fs::path& root);
+/// Refuses (Error) a `.ldt-staging` that is a link (exit 2) or not a directory (exit 3).
+void require_staging_root(const fs::path& root);
 /// True when .ldt-staging holds anything: a commit to roll forward or leftovers to discard.
 bool has_staged_writes(const fs::path& root);
 
