@@ -28,9 +28,9 @@ long long first_offset(long long a, long long b) {
 
 CsvTokenizer::CsvTokenizer(LineReader lines, char separator) : lines_(std::move(lines)), separator_(separator) {}
 
-CsvTokenizer::QuoteEnd CsvTokenizer::scan_quoted(std::string& cell, std::size_t& position, bool capped) {
+CsvTokenizer::QuoteEnd CsvTokenizer::scan_quoted(std::string& cell, std::size_t& position) {
   const auto store = [&](std::string_view piece) {
-    if (capped && cell.size() + piece.size() > k_buffered_cell_bytes) {
+    if (cell.size() + piece.size() > k_buffered_cell_bytes) {
       overflow_ = true;
       return;
     }
@@ -90,7 +90,7 @@ bool CsvTokenizer::next(Record& out) {
       const std::size_t cell_position = position + 1;
       position = cell_position;
       overflow_ = false;
-      QuoteEnd end = scan_quoted(cell, position, true);
+      QuoteEnd end = scan_quoted(cell, position);
       if (end == QuoteEnd::garbage || end == QuoteEnd::end_of_file) {
         reject_unbalanced(out, start_line, start_offset);
         return true;

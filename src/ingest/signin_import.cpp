@@ -235,7 +235,6 @@ void SigninImport::import_record(FileReport& report, const HeaderMap& header, co
 
 const FileReport& SigninImport::import_file(const fs::path& bytes, const std::string& given, const std::string& sha256,
                                             const SigninSink& sink) {
-  const std::string& path = given;
   FileReport report;
   report.file = std::filesystem::path(given).filename().string();
   report.sha256 = sha256;
@@ -244,28 +243,23 @@ const FileReport& SigninImport::import_file(const fs::path& bytes, const std::st
   RecordReader reader(bytes.string(), encoding_, given, columns_);
   report.encoding = std::string(encoding_name(reader.encoding()));
   std::vector<Record> head;
-  HeaderMap header = read_header(reader, head, path);
+  HeaderMap header = read_header(reader, head, given);
   report.header_line = header.line;
   report.title = title_of(head, header);
   deduper_.start_file();
   // A cell that ldt (or a careful user) wrote as '=… to keep a spreadsheet from running it is
   // read as it was meant: the fix loop round-trips the original value.
-  auto restore = [](Record& record) {
-    for (auto& cell : record.cells) {
-      if (auto restored = restore_formula(cell); restored.size() != cell.size()) cell = std::string(restored);
-    }
-  };
   for (size_t i = header.record_index + 1; i < head.size(); ++i) {
-    restore(head[i]);
+    restore_formulas(head[i].cells);
     import_record(report, header, head[i], sink);
   }
   Record record;
   while (reader.next(record)) {
-    restore(record);
+    restore_formulas(record.cells);
     import_record(report, header, record, sink);
   }
   if (!report.archived_before) {
-    report.stored_as = report.sha256 + std::filesystem::path(path).extension().string();
+    report.stored_as = report.sha256 + std::filesystem::path(given).extension().string();
     // The title rows may hold a phone or an ID number: the manifest keeps them masked (the
     // archived export keeps them as they were).
     sources_.push_back(StoredSource{report.sha256, report.file, report.stored_as, report.encoding, now_, actor_,

@@ -82,9 +82,7 @@ void read_canonical(const fs::path& path, std::string_view display, const std::v
                     record.problem == Record::Problem::quote ? tr("unbalanced quote") : tr("bytes that are not UTF-8"));
     }
     if (record.cells.size() == 1 && record.cells[0].empty()) continue;
-    for (auto& cell : record.cells) {
-      if (auto restored = restore_formula(cell); restored.size() != cell.size()) cell = std::string(restored);
-    }
+    restore_formulas(record.cells);
     if (!header_seen) {
       if (older != nullptr && record.cells == *older) {
         *is_older = true;

@@ -324,6 +324,18 @@ std::string decode_list_name(std::string_view text) {
   return out;
 }
 
+/// Throws Error when `relative` cannot land as a file: a link on the way (exit 2), or something
+/// other than a file already there (a directory). The one check of commit and roll_forward.
+void require_file_target(const fs::path& root, const fs::path& relative) {
+  require_no_link(root, relative);
+  std::error_code ec;
+  auto target = fs::symlink_status(root / relative, ec);
+  if (fs::exists(target) && !fs::is_regular_file(target)) {
+    throw input_error(tr("this is not a file (a directory?), so ldt cannot write it"),
+                      tr("move it out of the way and run the command again"), relative.generic_string());
+  }
+}
+
 /// True for a commit-list entry ldt could have written: a plain temp name ("3.tmp") and a
 /// relative target inside the project, outside `.ldt-staging/` and `.ldt/`.
 bool is_confined(const std::string& temp_name, const fs::path& relative) {
@@ -363,10 +375,8 @@ int roll_forward(const fs::path& staging, const fs::path& root) {
     fs::path final_path = root / relative;
     std::error_code ec;
     if (!fs::is_regular_file(fs::symlink_status(temp, ec))) continue;
-    auto target = fs::symlink_status(final_path, ec);
-    if (fs::exists(target) && !fs::is_regular_file(target)) continue;
     try {
-      require_no_link(root, relative);
+      require_file_target(root, relative);
       make_directories(final_path.parent_path());
     } catch (const Error&) {
       continue;
@@ -385,14 +395,7 @@ void WriteSet::commit() {
   ensure_staging();
   finish_all();
   for (const auto& relative : relatives_) {
-    // What roll_forward would skip is refused before anything lands: a commit is whole or nothing.
-    std::error_code ec;
-    auto target = fs::symlink_status(root_ / relative, ec);
-    require_no_link(root_, relative);
-    if (fs::exists(target) && !fs::is_regular_file(target)) {
-      throw input_error(tr("this is not a file (a directory?), so ldt cannot write it"),
-                        tr("move it out of the way and run the command again"), relative.generic_string());
-    }
+    require_file_target(root_, relative);  // what roll_forward would skip is refused before anything lands
   }
   // The commit list makes the renames one step: once it is on disk, a killed process's commit
   // is completed by the next command; before that, nothing of it is visible.

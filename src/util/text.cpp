@@ -129,4 +129,10 @@ std::string_view restore_formula(std::string_view cell) {
   return cell.size() > 1 && cell.front() == '\'' && starts_formula(cell.substr(1)) ? cell.substr(1) : cell;
 }
 
+void restore_formulas(std::vector<std::string>& cells) {
+  for (auto& cell : cells) {
+    if (auto restored = restore_formula(cell); restored.size() != cell.size()) cell = std::string(restored);
+  }
+}
+
 }  // namespace ldt

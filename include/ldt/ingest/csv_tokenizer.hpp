@@ -26,7 +26,7 @@ class CsvTokenizer {
 
  private:
   enum class QuoteEnd { separator, line_end, garbage, end_of_file };
-  QuoteEnd scan_quoted(std::string& cell, std::size_t& position, bool capped);
+  QuoteEnd scan_quoted(std::string& cell, std::size_t& position);
   void reject_unbalanced(Record& out, int start_line, long long start_offset);
 
   LineReader lines_;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ldt {
 
@@ -26,6 +27,8 @@ std::string neutralize_formula(std::string_view cell);
 /// The inverse, for reading back what ldt or a spreadsheet wrote: one leading `'` is removed
 /// when the rest starts with one of those characters.
 std::string_view restore_formula(std::string_view cell);
+/// restore_formula on every cell of a row, in place.
+void restore_formulas(std::vector<std::string>& cells);
 
 /// `text` with every control character made visible, so that no value (a provider name, an
 /// actor, a file name) can move the cursor, recolour or retitle a terminal: line feed, carriage
