@@ -9,7 +9,9 @@
 
 #include "ldt/cli/commands.hpp"
 #include "ldt/cli/context.hpp"
+#include "ldt/cli/parse_errors.hpp"
 #include "ldt/cli/printer.hpp"
+#include "ldt/project/project.hpp"
 #include "ldt/util/i18n.hpp"
 
 namespace ldt {
@@ -22,6 +24,12 @@ const char* exit_codes_help() {
       "(not approved, closed, project locked, duplicate id), nothing written; 4 internal error.");
 }
 
+const char* language_help() {
+  return tr(
+      "Language: --lang zh|en, else $LDT_LANG, else `language` in the project's ldt.toml (ldt init writes "
+      "\"zh\"), else a zh or en locale in LC_ALL, LC_MESSAGES or LANG, else Chinese.");
+}
+
 /// Prints what went wrong as diagnostics, one line each (cli/printer.hpp).
 int fail(ExitCode code, const std::vector<Diagnostic>& diagnostics, const PrintOptions& options) {
   for (const auto& diagnostic : diagnostics) print_diagnostic(diagnostic, options);
@@ -32,25 +40,41 @@ Diagnostic error_line(std::string message, std::string hint = {}) {
   return Diagnostic{Severity::error, "error", {}, 0, {}, std::move(message), std::move(hint)};
 }
 
-/// Finds --lang before parsing so that --help is already translated.
-std::string early_lang(int argc, char** argv) {
+/// The value of option `name` (e.g. "--lang", "-C") found before parsing, so that --help is
+/// already in the chosen language; empty when not given.
+std::string early_option(int argc, char** argv, std::string_view name) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
-    if (arg == "--lang" && i + 1 < argc) return argv[i + 1];
-    if (arg.starts_with("--lang=")) return std::string(arg.substr(7));
+    if (arg == "--") break;
+    if (arg == name && i + 1 < argc) return argv[i + 1];
+    if (arg.starts_with(name) && arg.size() > name.size()) {
+      if (arg[name.size()] == '=') return std::string(arg.substr(name.size() + 1));
+      if (!name.starts_with("--")) return std::string(arg.substr(name.size()));  // -Cdir
+    }
   }
   return {};
+}
+
+/// README "Language": --lang > $LDT_LANG > the project's language > the locale > Chinese.
+Language early_language(int argc, char** argv) {
+  const std::string option = early_option(argc, argv, "--lang");
+  LanguageSources sources = environment_language_sources(option, {});
+  if (language_named(sources.option) || language_named(sources.environment)) return choose_language(sources);
+  const std::string project = project_language(early_option(argc, argv, "-C"));
+  sources.project = project;
+  return choose_language(sources);
 }
 }  // namespace
 
 int run(int argc, char** argv) {
-  set_language(choose_language(early_lang(argc, argv)));
+  set_language(early_language(argc, argv));
   GlobalOptions global;
   CLI::App app(tr("ldt — archive and compliance tool for county rural e-commerce training programmes"), "ldt");
-  app.footer(exit_codes_help());
+  app.set_help_flag("-h,--help", tr("print this help and exit"));  // subcommands inherit it
+  app.footer(fmt::format("{}\n\n{}", language_help(), exit_codes_help()));
   app.fallthrough();
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("ldt ") + LDT_VERSION);
+  app.set_version_flag("--version", std::string("ldt ") + LDT_VERSION, tr("print the version and exit"));
   app.add_option("-C", global.directory, tr("run in this project directory"))->option_text("DIR");
   app.add_option("--format", global.format, tr("output format: table, json, csv or md"))
       ->check(CLI::IsMember({"table", "json", "csv", "md"}));
@@ -61,18 +85,20 @@ int run(int argc, char** argv) {
 
   CommandTable table(app);
   register_commands(table);
+  translate_help(app);
 
   PrintOptions quiet_unknown{Format::table, false};
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ValidationError& error) {
-    return fail(ExitCode::input, {error_line(error.what())}, quiet_unknown);  // the check says how to fix it
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0) {
       app.exit(error);
       return 0;
     }
-    return fail(ExitCode::input, {error_line(error.what(), tr("see `ldt --help`"))}, quiet_unknown);
+    const ParseErrorReport report = describe_parse_error(error, app);
+    const int code = fail(ExitCode::input, {report.diagnostic}, quiet_unknown);
+    std::fputs(report.help.c_str(), stderr);
+    return code;
   }
 
   const CommandTable::Entry* chosen = nullptr;

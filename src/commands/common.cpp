@@ -86,23 +86,21 @@ Instructor load_instructor(const Context& context, const std::string& id) {
 
 std::string input_file_problem(const std::string& path, std::uintmax_t max_bytes) {
   auto name = fs::path(path).filename().string();
-  auto with_hint = [](const char* message, const char* hint) { return fmt::format("{}; {}", tr(message), tr(hint)); };
+  auto with_hint = [](const char* message, const char* hint) { return fmt::format("{}{}{}", message, tr("; "), hint); };
   if (!is_valid_utf8(name)) {
-    return with_hint(
-        "the file name is not UTF-8 text (a name made on Windows in GBK?), so the project could not "
-        "record it",
-        "rename the file, e.g. to 签到表.csv, and try again");
+    return with_hint(tr("the file name is not UTF-8 text (a name made on Windows in GBK?), so the project could not "
+                        "record it"),
+                     tr("rename the file, e.g. to 签到表.csv, and try again"));
   }
   if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
-    return with_hint(
-        "the file name holds a control character (a line break or a tab), which the project cannot "
-        "record as a name",
-        "rename the file without them, e.g. to 签到表.csv");
+    return with_hint(tr("the file name holds a control character (a line break or a tab), which the project "
+                        "cannot record as a name"),
+                     tr("rename the file without them, e.g. to 签到表.csv"));
   }
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) return with_hint("no such file", "check the path");
+  if (::stat(path.c_str(), &info) != 0) return with_hint(tr("no such file"), tr("check the path"));
   if (!S_ISREG(info.st_mode)) {
-    return with_hint("not a regular file (a directory, a pipe or a device)", "give the path of a file");
+    return with_hint(tr("not a regular file (a directory, a pipe or a device)"), tr("give the path of a file"));
   }
   if (max_bytes > 0 && static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
     return fmt::format(fmt::runtime(tr("the file is {} bytes; a record file may have at most {}; is this the right "

@@ -38,6 +38,7 @@ Result run_init(Context& context, const InitOptions& options) {
   make_directories(root);  // 0700: the project will hold personal data
   Settings settings;
   settings.county = options.county;
+  settings.language = "zh";  // the users' language (README "Language"); --lang/$LDT_LANG override it
   settings.region_code = options.region_code;
   settings.office =
       options.office.empty() ? options.county + "电子商务进农村综合示范工作领导小组办公室" : options.office;

@@ -171,7 +171,7 @@ Result amend(Context& context, const DecideOptions& options) {
 Cell frozen_cell(const PlanRow& row) {
   if (row.approved_sha256.empty()) return empty_cell();
   bool matches = row.approved_sha256 == row.file_sha256;
-  return flag_cell(matches, matches ? "yes" : "NO");
+  return flag_cell(matches, matches ? tr("yes") : tr("NO"));
 }
 
 Result list(Context& context) {
@@ -218,10 +218,11 @@ Result show(Context& context, const std::string& id) {
       {"file_matches_approval", literal_cell(row ? frozen_cell(*row).text : "")},
       {"reason", text_cell(decision.reason)}};
   for (const auto& a : decision.amendments) {
-    fields.push_back(
-        {fmt::format("amendment[{}]", a.number),
-         text_cell(fmt::format("{} → {} ({}) {}", a.replace_old, a.replace_new, a.reason,
-                               a.approved_at ? "approved " + format_datetime(*a.approved_at) : "requested"))});
+    fields.push_back({fmt::format("amendment[{}]", a.number),
+                      text_cell(fmt::format(
+                          "{} → {} ({}) {}", a.replace_old, a.replace_new, a.reason,
+                          a.approved_at ? fmt::format(fmt::runtime(tr("approved {}")), format_datetime(*a.approved_at))
+                                        : std::string(tr("requested"))))});
   }
   Result result = commands::record_result(std::move(fields));
   if (row) {

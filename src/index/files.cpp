@@ -330,34 +330,34 @@ void Index::check_references(std::vector<std::string>& out) {
   };
   static const Reference k_references[] = {
       {"SELECT f.path, t.plan FROM session t JOIN file f ON f.id = t.file_id WHERE t.plan NOT IN (SELECT id FROM plan)",
-       "plan"},
+       tr_noop("plan")},
       {"SELECT f.path, t.provider FROM plan t JOIN file f ON f.id = t.file_id "
        "WHERE t.provider NOT IN (SELECT id FROM provider)",
-       "provider"},
+       tr_noop("provider")},
       {"SELECT f.path, t.provider FROM instructor t JOIN file f ON f.id = t.file_id "
        "WHERE t.provider <> '' AND t.provider NOT IN (SELECT id FROM provider)",
-       "provider"},
+       tr_noop("provider")},
       {"SELECT f.path, t.instructor FROM plan_instructor t JOIN file f ON f.id = t.file_id "
        "WHERE t.instructor NOT IN (SELECT id FROM instructor)",
-       "instructor"},
+       tr_noop("instructor")},
       {"SELECT f.path, t.instructor FROM session_instructor t JOIN file f ON f.id = t.file_id "
        "WHERE t.instructor NOT IN (SELECT id FROM instructor)",
-       "instructor"},
+       tr_noop("instructor")},
       {"SELECT f.path, t.plan FROM plan_decision t JOIN file f ON f.id = t.file_id "
        "WHERE t.plan NOT IN (SELECT id FROM plan)",
-       "plan"},
+       tr_noop("plan")},
       {"SELECT DISTINCT f.path, t.session FROM signin t JOIN file f ON f.id = t.file_id "
        "WHERE t.session NOT IN (SELECT id FROM session)",
-       "session"},
+       tr_noop("session")},
       {"SELECT f.path, t.id || '.decision.toml' FROM plan t JOIN file f ON f.id = t.file_id "
        "WHERE t.id NOT IN (SELECT plan FROM plan_decision)",
-       "decision file"},
+       tr_noop("decision file")},
   };
   for (const auto& reference : k_references) {
     SQLite::Statement query(*db_, reference.sql);
     while (query.executeStep()) {
       out.push_back(fmt::format(fmt::runtime(tr("{}: refers to {} \"{}\", which does not exist")),
-                                query.getColumn(0).getString(), reference.what, query.getColumn(1).getString()));
+                                query.getColumn(0).getString(), tr(reference.what), query.getColumn(1).getString()));
     }
   }
   // Frozen means frozen (Measures Art. 8.1): an approved plan whose file changed since.

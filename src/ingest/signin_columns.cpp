@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "ldt/ingest/header.hpp"
+#include "ldt/util/i18n.hpp"
 
 namespace ldt {
 
@@ -43,8 +44,8 @@ const ColumnVocabulary& signin_columns() {
           {"备注", Field::note},
       },
       {
-          {Field::name, "姓名", true, "姓名 (name)"},
-          {Field::id_number, "身份证号码 (身份证号/证件号码/公民身份号码)", true, "身份证号码 (ID number)"},
+          {Field::name, "姓名", true, tr_noop("姓名 (name)")},
+          {Field::id_number, "身份证号码 (身份证号/证件号码/公民身份号码)", true, tr_noop("身份证号码 (ID number)")},
           {Field::phone, "联系电话 (手机/手机号码/电话)"},
           {Field::address, "家庭住址"},
           {Field::town, "所在镇"},

@@ -82,9 +82,10 @@ HeaderMap SigninImport::read_header(RecordReader& reader, std::vector<Record>& h
   }
   for (const auto& expected : columns_.expected) {
     if (!expected.required || header->column(expected.field)) continue;
-    throw input_error(
-        fmt::format(fmt::runtime(tr("the header on line {} has no {} column")), header->line, expected.required_label),
-        fmt::format(fmt::runtime(tr("expected columns such as: {}")), columns_.expected_columns()), file, header->line);
+    throw input_error(fmt::format(fmt::runtime(tr("the header on line {} has no {} column")), header->line,
+                                  tr(expected.required_label)),
+                      fmt::format(fmt::runtime(tr("expected columns such as: {}")), columns_.expected_columns()), file,
+                      header->line);
   }
   return *header;
 }

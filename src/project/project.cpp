@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <grp.h>
 #include <sys/file.h>
+#include <toml++/toml.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -36,6 +37,18 @@ fs::path locate_project(std::string_view dash_c) {
   }
   throw input_error(tr("no ldt project here (no ldt.toml in this directory or any parent)"),
                     tr("use -C DIR, set LDT_PROJECT, or create one with `ldt init`"));
+}
+
+std::string project_language(std::string_view dash_c) {
+  try {
+    const fs::path settings = locate_project(dash_c) / paths::k_settings;
+    std::error_code ec;
+    if (fs::is_symlink(settings, ec) || fs::file_size(settings, ec) > 1024 * 1024 || ec) return {};
+    const toml::table doc = toml::parse(read_file(settings));
+    return std::string(doc["project"]["language"].value_or(std::string_view()));
+  } catch (const std::exception&) {
+    return {};  // the command reads ldt.toml again and reports what is wrong with it
+  }
 }
 
 namespace paths {
@@ -72,7 +85,7 @@ ProjectLock::ProjectLock(const fs::path& root, Mode mode, double timeout_seconds
   // too) and none to delete (removing .ldt/ mid-command never lets a second writer in).
   fd_ = ::open(path_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd_ < 0) {
-    throw internal_error(fmt::format("cannot open {}: {}", path_.string(), std::strerror(errno)));
+    throw internal_error(fmt::format(fmt::runtime(tr("cannot open {}: {}")), path_.string(), std::strerror(errno)));
   }
   acquire(mode);
 }
@@ -87,7 +100,7 @@ void ProjectLock::acquire(Mode mode) {
   int operation = (mode == Mode::exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB;
   while (::flock(fd_, operation) != 0) {
     if (errno != EWOULDBLOCK && errno != EINTR) {
-      throw internal_error(fmt::format("cannot lock {}: {}", path_.string(), std::strerror(errno)));
+      throw internal_error(fmt::format(fmt::runtime(tr("cannot lock {}: {}")), path_.string(), std::strerror(errno)));
     }
     if (std::chrono::steady_clock::now() >= deadline) {
       throw state_error(

@@ -35,6 +35,7 @@ Settings read_settings(std::string_view text, std::string_view file) {
   settings.county = records::text(project, "county");
   settings.region_code = records::text(project, "region_code");
   settings.office = records::text(project, "office");
+  settings.language = records::text(project, "language");
 
   const toml::table& rules = section("rules");
   Settings::Rules& r = settings.rules;
@@ -79,6 +80,7 @@ std::string write_settings(const Settings& settings) {
   out.text("county", settings.county);
   out.text("region_code", settings.region_code);
   out.optional_text("office", settings.office);
+  out.optional_text("language", settings.language);
 
   // Every rule is written, so that a county sees and adjusts all of them in one place.
   const Settings::Rules& r = settings.rules;

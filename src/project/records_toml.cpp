@@ -4,6 +4,7 @@
 
 #include "ldt/project/schema.hpp"
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt::records {
 namespace {
@@ -89,20 +90,6 @@ std::string quote(std::string_view value) {
   }
   out += multi_line ? "\"\"\"" : "\"";
   return out;
-}
-
-// Terminal columns: CJK and other non-ASCII characters are counted as two.
-size_t display_width(std::string_view text) {
-  size_t width = 0;
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x80) {
-      width += 1;
-    } else if ((u & 0xC0) != 0x80) {
-      width += 2;
-    }
-  }
-  return width;
 }
 
 std::string render_date(Date value) { return format_date(value); }
@@ -205,7 +192,7 @@ void Writer::line(std::string_view key, std::string_view rendered) { out_ += fmt
 void Writer::list(std::string_view key, const std::vector<std::string>& rendered) {
   if (rendered.empty()) return;
   size_t width = key.size() + 5;
-  for (const auto& item : rendered) width += display_width(item) + 2;
+  for (const auto& item : rendered) width += static_cast<size_t>(display_width(item)) + 2;
   bool one_line = width <= k_inline_list_width;
   for (const auto& item : rendered) one_line = one_line && item.find('\n') == std::string::npos;
   std::string value = "[";

@@ -1,7 +1,6 @@
 #include "ldt/report/document.hpp"
 
 #include <fmt/format.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 
@@ -120,25 +119,6 @@ std::string display_text(const Cell& cell, bool unmask) {
       return fmt::format("{}", fmt::join(cell.items, cell.separator));
   }
   return {};
-}
-
-int display_width(std::string_view text) {
-  int width = 0;
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  auto remaining = static_cast<utf8proc_ssize_t>(text.size());
-  while (remaining > 0) {
-    utf8proc_int32_t codepoint = 0;
-    auto length = utf8proc_iterate(bytes, remaining, &codepoint);
-    if (length <= 0) {
-      ++width;
-      length = 1;
-    } else {
-      width += std::max(0, utf8proc_charwidth(codepoint));
-    }
-    bytes += length;
-    remaining -= length;
-  }
-  return width;
 }
 
 }  // namespace ldt

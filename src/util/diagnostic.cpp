@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "ldt/util/i18n.hpp"
+
 namespace ldt {
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
@@ -13,7 +15,8 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
   }
   if (!diagnostic.field.empty()) out += diagnostic.field + ": ";
   out += diagnostic.message;
-  if (!diagnostic.hint.empty()) out += "; " + diagnostic.hint;
+  // TRANSLATORS: between what was wrong and how to fix it; Chinese uses the full-width "；".
+  if (!diagnostic.hint.empty()) out += tr("; ") + diagnostic.hint;
   return out;
 }
 

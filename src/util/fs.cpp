@@ -69,7 +69,8 @@ Error write_failure(const fs::path& path, int error_number) {
         fmt::format(fmt::runtime(tr("the project cannot be written here: {}")), std::strerror(error_number)),
         tr("run the command where the project is writable (a read-only copy can only be read)"), path.string());
   }
-  return internal_error(fmt::format("cannot write {}: {}", path.string(), std::strerror(error_number)));
+  return internal_error(
+      fmt::format(fmt::runtime(tr("cannot write {}: {}")), path.string(), std::strerror(error_number)));
 }
 
 void require_no_link(const fs::path& root, const fs::path& relative) {

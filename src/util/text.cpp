@@ -135,4 +135,64 @@ void restore_formulas(std::vector<std::string>& cells) {
   }
 }
 
+int display_width(std::string_view text) {
+  int width = 0;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  auto remaining = static_cast<utf8proc_ssize_t>(text.size());
+  while (remaining > 0) {
+    utf8proc_int32_t codepoint = 0;
+    auto length = utf8proc_iterate(bytes, remaining, &codepoint);
+    if (length <= 0) {
+      ++width;
+      length = 1;
+    } else {
+      width += std::max(0, utf8proc_charwidth(codepoint));
+    }
+    bytes += length;
+    remaining -= length;
+  }
+  return width;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  // Three rows of the dynamic programme: two back (for transpositions), previous, current.
+  std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        current[j] = std::min(current[j], before[j - 2] + 1);
+      }
+    }
+    std::swap(before, previous);
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  if (word.empty() || std::find(candidates.begin(), candidates.end(), word) != candidates.end()) return std::nullopt;
+  const std::size_t limit = word.size() < 5 ? 1 : 2;
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  for (const auto& candidate : candidates) {
+    const std::size_t distance = edit_distance(word, candidate);
+    if (distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  if (best) return best;
+  std::optional<std::string> prefixed;
+  for (const auto& candidate : candidates) {
+    if (!candidate.starts_with(word)) continue;
+    if (prefixed) return std::nullopt;  // ambiguous
+    prefixed = candidate;
+  }
+  return prefixed;
+}
+
 }  // namespace ldt

@@ -10,7 +10,7 @@
 # The exit status compared is that of the cmd script, i.e. of its LAST command.
 #
 # Environment given to cmd: LDT_NOW (default below; cmd may re-export it), LDT_ACTOR=test,
-# LANG=C.UTF-8, FIXTURES (tests/fixtures), CASES (tests/cases if it holds cases, else
+# LDT_LANG=en (the English goldens; a Chinese case exports LDT_LANG=zh or unsets it), LANG=C.UTF-8, FIXTURES (tests/fixtures), CASES (tests/cases if it holds cases, else
 # /work/shared/cases), CLI (tests/cli), and the helpers of tests/cli/lib.sh.
 # `ldt` on PATH runs LDT_BINARY.
 #
@@ -69,7 +69,7 @@ ln -s "$ldt_binary" "$root/bin/ldt"
 (
   cd "$work" || exit 99
   export PATH="$root/bin:$PATH"
-  export LDT_NOW="2021-02-26T10:00:00+08:00" LDT_ACTOR=test LANG=C.UTF-8 LC_ALL=C.UTF-8
+  export LDT_NOW="2021-02-26T10:00:00+08:00" LDT_ACTOR=test LDT_LANG=en LANG=C.UTF-8 LC_ALL=C.UTF-8
   unset LDT_PROJECT LC_MESSAGES LANGUAGE
   export FIXTURES="$tests_dir/fixtures" CASES="$cases_dir" CLI="$cli_dir" TMP="$work"
   # shellcheck source=lib.sh

@@ -24,6 +24,7 @@ struct Settings {
   std::string county;       ///< county name, e.g. 陆河县
   std::string region_code;  ///< six-digit GB/T 2260 code, e.g. 441523
   std::string office;       ///< the county e-commerce office; may be empty
+  std::string language;     ///< "zh" or "en": the project's language of messages; may be empty
 
   /// Every number of the measures, `[rules]` in ldt.toml (shared/RULES.md).
   struct Rules {

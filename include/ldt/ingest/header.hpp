@@ -44,7 +44,7 @@ struct ExpectedColumn {
   Field field;
   std::string_view shown;           ///< e.g. "联系电话 (手机/手机号码/电话)"
   bool required = false;            ///< a header without it is refused
-  std::string_view required_label;  ///< e.g. "姓名 (name)", for the refusal
+  const char* required_label = "";  ///< msgid, e.g. "姓名 (name)", for the refusal (translated there)
 };
 
 /// The columns an import understands, as data: each import (sign-ins now; surveys and

@@ -17,6 +17,11 @@ namespace ldt {
 /// Throws Error (exit 2) when no project is found, saying how to create one.
 fs::path locate_project(std::string_view dash_c);
 
+/// The project's `language` (zh or en) from its ldt.toml, read before the command line is
+/// parsed so that `--help` speaks it; empty when there is no project here, no language, or
+/// ldt.toml cannot be read (the command itself then says why). README "Language".
+std::string project_language(std::string_view dash_c);
+
 /// Relative paths of the project that are not record kinds (those come from the registry,
 /// index/kinds.hpp): the settings, the journal, the index directory, plan attachments.
 namespace paths {

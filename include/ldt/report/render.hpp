@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "ldt/report/document.hpp"
+#include "ldt/util/text.hpp"  // display_width
 
 namespace ldt {
 
@@ -36,8 +37,5 @@ void render_json(const Document& document, const RenderOptions& options, const S
 
 /// What people see of a cell in table, csv and md: masked by its type unless `unmask`.
 std::string display_text(const Cell& cell, bool unmask);
-
-/// Display width of UTF-8 text in terminal columns: CJK and full-width characters count 2.
-int display_width(std::string_view text);
 
 }  // namespace ldt

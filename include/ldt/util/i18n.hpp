@@ -1,6 +1,8 @@
 #pragma once
-/// The one translation function. Every user-facing string goes through `tr`, so that a
-/// zh_CN catalogue (po/zh_CN.po, gettext domain "ldt") and English can both be complete.
+/// The one translation function. Every user-facing string goes through `tr`, so that the
+/// zh_CN catalogue (po/zh_CN.po, gettext domain "ldt") and English are both complete.
+/// README "Language".
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -8,15 +10,42 @@ namespace ldt {
 
 enum class Language { en, zh };
 
-/// Chooses the language of messages: `--lang` if given, else LC_ALL/LC_MESSAGES/LANG
-/// (zh when the first set one starts with "zh"). README "Commands".
-Language choose_language(std::string_view lang_option);
+/// Where the language can come from, strongest first; an empty view is "not given".
+struct LanguageSources {
+  std::string_view option;       ///< --lang (zh or en)
+  std::string_view environment;  ///< $LDT_LANG
+  std::string_view project;      ///< `language` in the project's ldt.toml
+  std::string_view lc_all;       ///< $LC_ALL
+  std::string_view lc_messages;  ///< $LC_MESSAGES
+  std::string_view lang;         ///< $LANG
+};
 
-/// Makes `tr` answer in `language` from now on.
+/// `zh`/`en` for "zh", "zh_CN.UTF-8", "en", "en_US.UTF-8" …; nullopt for anything else
+/// ("C", "C.UTF-8", "POSIX", "fr_FR", "").
+std::optional<Language> language_named(std::string_view name);
+
+/// --lang > $LDT_LANG > the project's language > the first of LC_ALL, LC_MESSAGES, LANG
+/// that names a zh or en locale > Chinese (SPEC §4).
+Language choose_language(const LanguageSources& sources);
+
+/// The sources of this process: `option` and `project` as given, the rest from the
+/// environment.
+LanguageSources environment_language_sources(std::string_view option, std::string_view project);
+
+/// Makes `tr` answer in `language` from now on. Works without any zh_CN locale installed:
+/// the catalogue is found next to the binary (build tree: <dir>/locale; installed:
+/// <dir>/../share/locale), else in the install prefix.
 void set_language(Language language);
 Language current_language();
 
+/// The directory holding zh_CN/LC_MESSAGES/ldt.mo, or the install prefix's when none is found.
+std::string locale_directory();
+
 /// Translates an English msgid. Returns the msgid itself when no catalogue entry exists.
 const char* tr(const char* msgid);
+
+/// Marks a msgid for extraction without translating it now (for tables of strings translated
+/// later with `tr`).
+constexpr const char* tr_noop(const char* msgid) { return msgid; }
 
 }  // namespace ldt

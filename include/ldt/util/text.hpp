@@ -1,6 +1,7 @@
 #pragma once
 /// Unicode helpers over UTF-8 text, by utf8proc.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,5 +43,19 @@ bool all_digits(std::string_view text);
 /// True for what Excel shows for a long number: "4.41523E+17", "4,41523e17", "441523E12"
 /// (mantissa with an optional '.' or ',' decimal, E or e, optional sign, digits).
 bool is_excel_scientific(std::string_view text);
+
+/// Terminal cells of `text`: CJK and full-width characters count two, combining marks zero,
+/// the middle dot of minority names (·, U+00B7) one (utf8proc's East Asian widths); an
+/// invalid byte counts one.
+int display_width(std::string_view text);
+
+/// Optimal string alignment distance (insertions, deletions, substitutions, adjacent
+/// transpositions) between two byte strings.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate a mistyped `word` most likely meant, for "did you mean …?": the nearest by
+/// edit_distance when at most 1 for words under 5 bytes, 2 otherwise, else the only candidate
+/// that `word` is a prefix of; nullopt when none (or `word` is a candidate itself).
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace ldt
