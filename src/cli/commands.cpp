@@ -13,6 +13,7 @@ void register_commands(CommandTable& table) {
   register_index(table);
   register_report_stats(table);
   register_log(table);
+  register_completion(table);
 }
 
 }  // namespace ldt

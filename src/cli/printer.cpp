@@ -25,6 +25,7 @@ void print_diagnostic(const Diagnostic& diagnostic, const PrintOptions& options)
 
 ExitCode print_result(const Result& result, const PrintOptions& options) {
   if (!options.quiet) {
+    std::fwrite(result.raw_text.data(), 1, result.raw_text.size(), stdout);
     render(result.document, RenderOptions{options.format, result.unmask, false},
            [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
   }

@@ -16,5 +16,6 @@ void register_signin_list(CommandTable& table);
 void register_index(CommandTable& table);
 void register_report_stats(CommandTable& table);
 void register_log(CommandTable& table);
+void register_completion(CommandTable& table);
 
 }  // namespace ldt

@@ -129,6 +129,9 @@ struct Result {
   std::vector<Diagnostic> diagnostics;
   ExitCode exit_code = ExitCode::ok;
   bool unmask = false;  ///< the user asked --unmask: personal data shown (and journalled)
+  /// Text printed as it is, before the document, in every format: generated programs such as
+  /// the completion script. Never personal data (it is not masked).
+  std::string raw_text;
 };
 
 }  // namespace ldt
