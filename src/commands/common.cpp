@@ -31,7 +31,7 @@ void require_valid_id(std::string_view kind, std::string_view id) {
   bool valid = !id.empty() && id.size() <= 100 && id.front() != '-';
   for (char c : id) valid = valid && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
   if (!valid) {
-    throw input_error(fmt::format(fmt::runtime(tr("\"{}\" is not a valid {} id")), id, kind),
+    throw input_error(fmt::format(fmt::runtime(tr("\"{}\" is not a valid {} id")), id, label_of(kind)),
                       tr("ids use lower-case letters a-z, digits and '-', starting with a letter or digit"));
   }
 }
@@ -40,7 +40,7 @@ void require_valid_id(std::string_view kind, std::string_view id) {
 void require_absent(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id) {
   require_valid_id(kind, id);
   if (fs::exists(context.root() / relative)) {
-    throw state_error(fmt::format(fmt::runtime(tr("{} \"{}\" already exists")), kind, id),
+    throw state_error(fmt::format(fmt::runtime(tr("{} \"{}\" already exists")), label_of(kind), id),
                       tr("choose another id, or edit the existing file"), relative.generic_string());
   }
 }
@@ -49,7 +49,7 @@ void require_present(const Context& context, const fs::path& relative, std::stri
                      std::string file, int line, std::string field) {
   require_valid_id(kind, id);
   if (!fs::exists(context.root() / relative)) {
-    throw input_error(fmt::format(fmt::runtime(tr("unknown {} \"{}\"")), kind, id),
+    throw input_error(fmt::format(fmt::runtime(tr("unknown {} \"{}\"")), label_of(kind), id),
                       fmt::format(fmt::runtime(tr("see `ldt {} list` for the known ones")), kind), std::move(file),
                       line, std::move(field));
   }

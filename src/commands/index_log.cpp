@@ -65,7 +65,7 @@ Result verify_index(Context& context) {
 }
 
 Result show_log(Context& context) {
-  Table table{{{"seq", "seq"},
+  Table table{{{"seq", tr("seq")},
                {"time", tr("time")},
                {"actor", tr("actor")},
                {"command", tr("command")},

@@ -103,8 +103,9 @@ Result approve(Context& context, const DecideOptions& options) {
                                                 amendment.replace_new));
   }
   if (decision.status != PlanStatus::submitted) {
-    throw state_error(fmt::format(fmt::runtime(tr("plan {} is already {}")), options.id, to_string(decision.status)),
-                      tr("a decided plan is frozen; submit a new plan or request an amendment"));
+    throw state_error(
+        fmt::format(fmt::runtime(tr("plan {} is already {}")), options.id, value_label(to_string(decision.status))),
+        tr("a decided plan is frozen; submit a new plan or request an amendment"));
   }
   decision.status = PlanStatus::approved;
   decision.decided_at = context.now();
@@ -119,8 +120,9 @@ Result approve(Context& context, const DecideOptions& options) {
 Result reject(Context& context, const DecideOptions& options) {
   PlanDecision decision = commands::load_plan_decision(context, options.id);
   if (decision.status != PlanStatus::submitted) {
-    throw state_error(fmt::format(fmt::runtime(tr("plan {} is already {}")), options.id, to_string(decision.status)),
-                      {});
+    throw state_error(
+        fmt::format(fmt::runtime(tr("plan {} is already {}")), options.id, value_label(to_string(decision.status))),
+        {});
   }
   decision.status = PlanStatus::rejected;
   decision.decided_at = context.now();
@@ -175,7 +177,7 @@ Cell frozen_cell(const PlanRow& row) {
 }
 
 Result list(Context& context) {
-  Table table{{{"id", "id"},
+  Table table{{{"id", tr("id")},
                {"provider", tr("provider")},
                {"status", tr("status")},
                {"window", tr("window"), true, false},
@@ -188,7 +190,7 @@ Result list(Context& context) {
               {},
               {0, 1, 2, 3, 8, 6}};
   for (const auto& row : context.index().plans()) {
-    table.rows.push_back({literal_cell(row.id), literal_cell(row.provider), literal_cell(row.status),
+    table.rows.push_back({literal_cell(row.id), literal_cell(row.provider), label_cell(row.status),
                           literal_cell(row.window_start + ".." + row.window_end), literal_cell(row.window_start),
                           literal_cell(row.window_end), text_cell(row.title), literal_cell(row.file_sha256),
                           frozen_cell(row)});
@@ -206,7 +208,7 @@ Result show(Context& context, const std::string& id) {
       {"id", literal_cell(plan.id)},
       {"provider", literal_cell(plan.provider)},
       {"title", text_cell(plan.title)},
-      {"status", literal_cell(std::string(to_string(decision.status)))},
+      {"status", label_cell(std::string(to_string(decision.status)))},
       {"window", literal_cell(format_date(plan.window_start) + ".." + format_date(plan.window_end))},
       {"target_groups", literal_cell(fmt::format("{}", fmt::join(plan.target_groups, ", ")))},
       {"instructors", literal_cell(fmt::format("{}", fmt::join(plan.instructors, ", ")))},

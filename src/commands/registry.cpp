@@ -18,7 +18,7 @@ namespace {
 // free text is masked by what it holds.
 std::vector<RecordField> fields_of(const Provider& p) {
   return {{"id", literal_cell(p.id)},
-          {"name", text_cell(p.name)},
+          {"name", text_cell(p.name), tr("company name")},
           {"credit_code", literal_cell(p.credit_code)},
           {"contact", text_cell(p.contact)},
           {"phone", literal_cell(p.phone)},
@@ -29,7 +29,7 @@ std::vector<RecordField> fields_of(const Provider& p) {
 std::vector<RecordField> fields_of(const Instructor& i) {
   std::vector<RecordField> fields = {{"id", literal_cell(i.id)},
                                      {"name", text_cell(i.name)},
-                                     {"role", literal_cell(std::string(to_string(i.role)))},
+                                     {"role", label_cell(std::string(to_string(i.role)))},
                                      {"provider", literal_cell(i.provider)},
                                      {"phone", literal_cell(i.phone)},
                                      {"practice_years", literal_cell(std::to_string(i.practice_years))},
@@ -56,7 +56,7 @@ struct Kind<Provider> {
   static fs::path path(std::string_view id) { return record_path("provider", id); }
   static void check(Context&, const Provider&, const std::string&, const std::string&) {}
   static Table list(Context& context) {
-    Table table{{{"id", "id"}, {"name", tr("name")}}, {}, {}, {}};
+    Table table{{{"id", tr("id")}, {"name", tr("company name")}}, {}, {}, {}};
     for (const auto& row : context.index().providers()) {
       table.rows.push_back({literal_cell(row.id), text_cell(row.name)});
     }
@@ -94,7 +94,7 @@ struct Kind<Instructor> {
     }
   }
   static Table list(Context& context) {
-    Table table{{{"id", "id"},
+    Table table{{{"id", tr("id")},
                  {"name", tr("name")},
                  {"role", tr("role")},
                  {"provider", tr("provider")},
@@ -103,8 +103,8 @@ struct Kind<Instructor> {
                 {},
                 {}};
     for (const auto& row : context.index().instructors()) {
-      table.rows.push_back({literal_cell(row.id), text_cell(row.name), literal_cell(row.role),
-                            literal_cell(row.provider), integer_cell(row.credentials)});
+      table.rows.push_back({literal_cell(row.id), text_cell(row.name), label_cell(row.role), literal_cell(row.provider),
+                            integer_cell(row.credentials)});
     }
     return table;
   }
@@ -127,7 +127,7 @@ void register_kind(CommandTable& table, const char* description) {
     WriteSet writes(context.root());
     writes.put(K::path(record.id), text);
     context.commit(writes, record.id);
-    return commands::message_result(fmt::format(fmt::runtime(tr("registered {} {}")), K::name, record.id));
+    return commands::message_result(fmt::format(fmt::runtime(tr("registered {} {}")), label_of(K::name), record.id));
   });
 
   auto* list = group->add_subcommand("list", tr("list registered ones"));

@@ -85,7 +85,7 @@ Result open_session(Context& context, const OpenOptions& options) {
   writes.put(record_path("session", session.id), write_session(session));
   context.commit(writes, session.id);
   Result result = commands::message_result(fmt::format(fmt::runtime(tr("opened session {}")), session.id));
-  result.document.add_record({{"id", literal_cell(session.id)}, {"status", literal_cell("open")}}).human = false;
+  result.document.add_record({{"id", literal_cell(session.id)}, {"status", label_cell("open")}}).human = false;
   return result;
 }
 
@@ -115,7 +115,7 @@ Result close_session(Context& context, const CloseOptions& options) {
 }
 
 Result list_sessions(Context& context) {
-  Table table{{{"id", "id"},
+  Table table{{{"id", tr("id")},
                {"plan", tr("plan")},
                {"provider", tr("provider"), false},
                {"start", tr("start")},
@@ -132,7 +132,7 @@ Result list_sessions(Context& context) {
   for (const auto& row : context.index().sessions()) {
     table.rows.push_back({literal_cell(row.id), literal_cell(row.plan), literal_cell(row.provider),
                           datetime_cell(row.start), datetime_cell(row.end), text_cell(row.location),
-                          literal_cell(row.mode), literal_cell(row.status), integer_cell(row.person_times),
+                          label_cell(row.mode), label_cell(row.status), integer_cell(row.person_times),
                           integer_cell(row.signin_days), integer_cell(row.open_rejects)});
   }
   Result result;
@@ -148,12 +148,12 @@ Result show_session(Context& context, const std::string& id) {
       {{"id", literal_cell(session.id)},
        {"plan", literal_cell(session.plan)},
        {"provider", literal_cell(row ? row->provider : "")},
-       {"status", literal_cell(std::string(to_string(session.status)))},
+       {"status", label_cell(std::string(to_string(session.status)))},
        {"start", literal_cell(format_datetime(session.start))},
        {"end", literal_cell(format_datetime(session.end))},
        {"ended_at", when(session.ended_at)},
        {"location", text_cell(session.location)},
-       {"mode", literal_cell(std::string(to_string(session.mode)))},
+       {"mode", label_cell(std::string(to_string(session.mode)))},
        {"head_teacher", text_cell(session.head_teacher)},
        {"instructors", literal_cell(fmt::format("{}", fmt::join(session.instructors, ", ")))},
        {"opened", text_cell(format_datetime(session.opened_at) + " " + session.opened_by)},

@@ -33,6 +33,7 @@ std::optional<Json> cell_json(const Cell& cell, bool unmask) {
       return table_json(*cell.table, unmask);
     case CellType::datetime:
     case CellType::literal:
+    case CellType::label:
       return Json(cell.text);
     case CellType::text:
     case CellType::id_number:

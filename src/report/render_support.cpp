@@ -29,66 +29,10 @@ void for_each_row(const Table& table, const std::function<void(const Row&)>& fn)
   while (table.stream(row)) fn(row);
 }
 
-std::string field_label(std::string_view key) {
-  // The keys of the records commands return (JSON keys, stable) and what people read for them.
-  static constexpr std::pair<std::string_view, const char*> k_labels[] = {
-      {"actor", tr_noop("actor")},
-      {"address", tr_noop("address")},
-      {"amendment", tr_noop("amendment")},
-      {"archive", tr_noop("archive")},
-      {"bio", tr_noop("bio")},
-      {"command", tr_noop("command")},
-      {"contact", tr_noop("contact")},
-      {"contract", tr_noop("contract")},
-      {"credentials", tr_noop("credentials")},
-      {"credit_code", tr_noop("credit code")},
-      {"damaged", tr_noop("damaged")},
-      {"dangling", tr_noop("dangling references")},
-      {"end", tr_noop("end")},
-      {"file_matches_approval", tr_noop("file matches approval")},
-      {"files", tr_noop("files")},
-      {"head_teacher", tr_noop("head teacher")},
-      {"id", tr_noop("id")},
-      {"instructors", tr_noop("instructors")},
-      {"invalid", tr_noop("invalid")},
-      {"location", tr_noop("location")},
-      {"missing", tr_noop("missing")},
-      {"mode", tr_noop("mode")},
-      {"name", tr_noop("name")},
-      {"ok", tr_noop("ok")},
-      {"open_rejects", tr_noop("open rejects")},
-      {"opened", tr_noop("opened")},
-      {"person_times", tr_noop("person_times")},
-      {"phone", tr_noop("phone")},
-      {"plan", tr_noop("plan")},
-      {"practice_years", tr_noop("practice years")},
-      {"project_cases", tr_noop("project cases")},
-      {"provider", tr_noop("provider")},
-      {"reason", tr_noop("reason")},
-      {"role", tr_noop("role")},
-      {"seq", tr_noop("seq")},
-      {"signin_days", tr_noop("signin_days")},
-      {"stale", tr_noop("stale")},
-      {"start", tr_noop("start")},
-      {"status", tr_noop("status")},
-      {"submitted", tr_noop("submitted")},
-      {"target", tr_noop("target")},
-      {"target_groups", tr_noop("target groups")},
-      {"time", tr_noop("time")},
-      {"title", tr_noop("title")},
-      {"unindexed", tr_noop("unindexed")},
-      {"window", tr_noop("window")},
-  };
-  const std::string_view base = key.substr(0, key.find('['));  // "credentials[1]" keeps its "[1]"
-  for (const auto& [name, msgid] : k_labels) {
-    if (name == base) return std::string(tr(msgid)) + std::string(key.substr(base.size()));
-  }
-  return std::string(key);
-}
-
 Table record_table(const std::vector<RecordField>& fields) {
   Table table{{{"field", tr("field")}, {"value", tr("value")}}, {}, {}, {}};
-  for (const auto& field : fields) table.rows.push_back({literal_cell(field_label(field.key)), field.value});
+  for (const auto& field : fields)
+    table.rows.push_back({literal_cell(field.label.empty() ? label_of(field.key) : field.label), field.value});
   return table;
 }
 

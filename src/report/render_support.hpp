@@ -15,10 +15,6 @@ std::vector<std::string> labels(const Table& table, const std::vector<std::size_
 /// Calls `fn` for every row: `rows`, then what `stream` gives.
 void for_each_row(const Table& table, const std::function<void(const Row&)>& fn);
 /// A record as people see it: a two-column table (field, value).
-/// What people read for a record field's key ("open_rejects" → "open rejects", 待处理退回行);
-/// an unknown key as it is. The one place for these labels.
-std::string field_label(std::string_view key);
-
 Table record_table(const std::vector<RecordField>& fields);
 /// Renders the parts every human format shares: per section the title (`heading` formats it),
 /// the paragraphs, then its table or record through `table_fn`.

@@ -46,16 +46,16 @@ Stats StatsBuilder::finish() {
 }
 
 Table stats_table(const Stats& stats) {
-  Table table{{{"dimension", "dimension"},
-               {"key", "key"},
-               {"label", "label"},
-               {"person_times", "person_times"},
-               {"persons", "persons"}},
+  Table table{{{"dimension", tr("dimension")},
+               {"key", tr("key")},
+               {"label", tr("label")},
+               {"person_times", tr("person_times")},
+               {"persons", tr("persons")}},
               {},
               {},
               {}};
   auto row = [&](const char* dimension, const std::string& key, const std::string& label, const Count& count) {
-    table.rows.push_back({literal_cell(dimension), text_cell(key), text_cell(label), integer_cell(count.person_times),
+    table.rows.push_back({label_cell(dimension), text_cell(key), text_cell(label), integer_cell(count.person_times),
                           integer_cell(count.persons)});
   };
   row("total", "", fmt::format(fmt::runtime(tr("sessions: {}")), stats.sessions), stats.total);

@@ -27,6 +27,7 @@ enum class CellType {
   empty,      ///< nothing: an empty cell for people, the key left out of JSON objects
   text,       ///< free text (names, messages, titles): masked by content
   literal,    ///< identifiers, codes, hashes, dates, business contacts: shown as they are
+  label,      ///< a stable identifier (status, mode, role): JSON gets it, people its value_label
   integer,    ///< `integer`
   decimal,    ///< `decimal`, shown with `places` decimals
   datetime,   ///< ISO 8601 CST in `text`; people see minute precision, JSON the whole value
@@ -56,6 +57,7 @@ struct Cell {
 Cell empty_cell();
 Cell text_cell(std::string text);
 Cell literal_cell(std::string text);
+Cell label_cell(std::string key);
 Cell integer_cell(long long value);
 Cell decimal_cell(double value, int places);
 Cell datetime_cell(std::string iso);
@@ -91,8 +93,9 @@ struct Table {
 
 /// One field of a record (a `show` command): key, and the value for people and JSON.
 struct RecordField {
-  std::string key;
+  std::string key;  ///< JSON key (stable, English)
   Cell value;
+  std::string label;  ///< what people read; empty: label_of(key) (util/i18n.hpp)
 };
 
 /// A titled part of a document: paragraphs, then a table or a record.

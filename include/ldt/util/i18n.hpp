@@ -44,6 +44,15 @@ std::string locale_directory();
 /// Translates an English msgid. Returns the msgid itself when no catalogue entry exists.
 const char* tr(const char* msgid);
 
+/// What people read for an identifier shown to them, in the chosen language: a record field's
+/// key ("open_rejects" → 待处理的退回行) or a record kind ("session" → 培训班);
+/// "credentials[1]" keeps its "[1]"; an unknown one as it is. JSON, files and codes keep the
+/// identifier. With value_label, the one place for these labels (util/labels.cpp).
+std::string label_of(std::string_view key);
+
+/// What people read for a status, mode or role value ("approved" → 已批准, "offline" → 线下).
+std::string value_label(std::string_view value);
+
 /// Marks a msgid for extraction without translating it now (for tables of strings translated
 /// later with `tr`).
 constexpr const char* tr_noop(const char* msgid) { return msgid; }

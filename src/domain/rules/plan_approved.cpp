@@ -17,7 +17,7 @@ std::optional<Finding> check_plan_approved(const Session& session, const PlanDec
   finding.file = fmt::format("plans/{}.toml", decision.plan);
   if (decision.status != PlanStatus::approved) {
     finding.message = fmt::format(fmt::runtime(tr("plan {} is {}, not approved (Art. 10.2)")), decision.plan,
-                                  to_string(decision.status));
+                                  value_label(to_string(decision.status)));
     finding.hint = tr("the office approves it with `ldt plan approve`");
     return finding;
   }

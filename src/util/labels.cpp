@@ -1,0 +1,105 @@
+// What people read for the identifiers ldt shows them (util/i18n.hpp label_of).
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "ldt/util/i18n.hpp"
+
+namespace ldt {
+
+namespace {
+/// The label of `key` in `labels`, or the key itself.
+template <std::size_t N>
+std::string lookup(const std::pair<std::string_view, const char*> (&labels)[N], std::string_view key) {
+  const std::string_view base = key.substr(0, key.find('['));  // "credentials[1]" keeps its "[1]"
+  for (const auto& [name, msgid] : labels) {
+    if (name == base) return std::string(tr(msgid)) + std::string(key.substr(base.size()));
+  }
+  return std::string(key);
+}
+}  // namespace
+
+std::string value_label(std::string_view value) {
+  // The values of statuses, modes and roles (domain/registry.cpp to_string), and the dimensions
+  // of report stats.
+  static constexpr std::pair<std::string_view, const char*> k_labels[] = {
+      {"approved", tr_noop("approved (status)")},
+      {"category", tr_noop("category (dimension)")},
+      {"month", tr_noop("month (dimension)")},
+      {"provider", tr_noop("provider (dimension)")},
+      {"separately", tr_noop("separately (dimension)")},
+      {"total", tr_noop("total (dimension)")},
+      {"town", tr_noop("town (dimension)")},
+      {"closed", tr_noop("closed (status)")},
+      {"lecturer", tr_noop("lecturer (role)")},
+      {"mixed", tr_noop("mixed (mode)")},
+      {"offline", tr_noop("offline (mode)")},
+      {"online", tr_noop("online (mode)")},
+      {"open", tr_noop("open (status)")},
+      {"practical", tr_noop("practical (role)")},
+      {"rejected", tr_noop("rejected (status)")},
+      {"social_commerce", tr_noop("social_commerce (role)")},
+      {"submitted", tr_noop("submitted (status)")},
+  };
+  if (current_language() == Language::en) return std::string(value);  // the msgids carry a context
+  return lookup(k_labels, value);
+}
+
+std::string label_of(std::string_view key) {
+  // Identifiers shown to people (record field keys and record kinds: stable in JSON) and what
+  // people read for them.
+  static constexpr std::pair<std::string_view, const char*> k_labels[] = {
+      {"instructor", tr_noop("instructor")},
+      {"session", tr_noop("session")},
+      {"trainee", tr_noop("trainee")},
+      {"actor", tr_noop("actor")},
+      {"address", tr_noop("address")},
+      {"amendment", tr_noop("amendment")},
+      {"archive", tr_noop("archive")},
+      {"bio", tr_noop("bio")},
+      {"command", tr_noop("command")},
+      {"contact", tr_noop("contact")},
+      {"contract", tr_noop("contract")},
+      {"credentials", tr_noop("credentials")},
+      {"credit_code", tr_noop("credit code")},
+      {"damaged", tr_noop("damaged")},
+      {"dangling", tr_noop("dangling references")},
+      {"end", tr_noop("end")},
+      {"file_matches_approval", tr_noop("file matches approval")},
+      {"files", tr_noop("files")},
+      {"head_teacher", tr_noop("head teacher")},
+      {"id", tr_noop("id")},
+      {"instructors", tr_noop("instructors")},
+      {"invalid", tr_noop("invalid")},
+      {"location", tr_noop("location")},
+      {"missing", tr_noop("missing")},
+      {"mode", tr_noop("mode")},
+      {"name", tr_noop("name")},
+      {"ok", tr_noop("ok")},
+      {"open_rejects", tr_noop("open rejects")},
+      {"opened", tr_noop("opened")},
+      {"person_times", tr_noop("person_times")},
+      {"phone", tr_noop("phone")},
+      {"plan", tr_noop("plan")},
+      {"practice_years", tr_noop("practice years")},
+      {"project_cases", tr_noop("project cases")},
+      {"provider", tr_noop("provider")},
+      {"reason", tr_noop("reason")},
+      {"role", tr_noop("role")},
+      {"seq", tr_noop("seq")},
+      {"signin_days", tr_noop("signin_days")},
+      {"stale", tr_noop("stale")},
+      {"start", tr_noop("start")},
+      {"status", tr_noop("status")},
+      {"submitted", tr_noop("submitted")},
+      {"target", tr_noop("target")},
+      {"target_groups", tr_noop("target groups")},
+      {"time", tr_noop("time")},
+      {"title", tr_noop("title")},
+      {"unindexed", tr_noop("unindexed")},
+      {"window", tr_noop("window")},
+  };
+  return lookup(k_labels, key);
+}
+
+}  // namespace ldt
