@@ -57,7 +57,7 @@ void collect(const CLI::App& app, const std::string& path, const std::string& gr
     }
     for (const auto& name : option->get_lnames()) options += " --" + name;
     for (const auto& name : option->get_snames()) options += " -" + name;
-    if (option->get_type_size_max() == 0) continue;  // a flag
+    if (option->get_expected_max() == 0) continue;  // a flag
     const std::string kind = value_kind(*option, group);
     for (const auto& name : option->get_lnames()) out.values[path + "|--" + name] = kind;
     for (const auto& name : option->get_snames()) out.values[path + "|-" + name] = kind;
@@ -96,7 +96,7 @@ std::string bash_script(const CLI::App& root) {
 _ldt_ids() {
   local -a dir=()
   [ -n "$_ldt_dir" ] && dir=(-C "$_ldt_dir")
-  command ldt "${dir[@]}" -q "$1" list --format json 2>/dev/null | sed -n 's/^    "id": "\(.*\)",\{0,1\}$/\1/p'
+  command ldt "${dir[@]}" "$1" list --format json 2>/dev/null | sed -n 's/^    "id": "\(.*\)",\{0,1\}$/\1/p'
 }
 _ldt_reply() {
   case "$1" in
@@ -120,7 +120,8 @@ _ldt() {
   done
   if [[ $prev == -* ]]; then
     local kind
-    kind=$(_ldt_values "$path" "$prev")
+    kind=$(_ldt_values "$path|$prev")
+    [ -n "$kind" ] || kind=$(_ldt_values "|$prev")  # a global option after the command
     if [ -n "$kind" ]; then
       _ldt_reply "$kind"
       return

@@ -110,7 +110,7 @@ Document fix_file(const std::vector<StoredReject>& rejects) {
     const auto& reject = rejects[r];
     Row row = {literal_cell(reject.source_file), literal_cell(reject.source_sha256),
                literal_cell(reject.sheet),       literal_cell(std::to_string(reject.line)),
-               literal_cell(reject.field),       literal_cell(reject.code),
+               key_cell(reject.field),           literal_cell(reject.code),
                literal_cell(reject.message)};
     for (size_t c = 0; c < columns.size(); ++c) {
       auto it = placed[r].find(c);
@@ -254,7 +254,7 @@ Result rejects(Context& context, const RejectsOptions& options) {
   for (std::size_t i = 0; i < stored.size(); ++i) {
     const auto& r = stored[i];
     table.rows.push_back({literal_cell(ids[i]), text_cell(r.source_file), literal_cell(r.source_sha256),
-                          text_cell(r.sheet), integer_cell(r.line), literal_cell(r.code), literal_cell(r.field),
+                          text_cell(r.sheet), integer_cell(r.line), literal_cell(r.code), key_cell(r.field),
                           text_cell(r.message), text_cell(matches[i]), literal_cell(r.imported_at)});
   }
   Result result;

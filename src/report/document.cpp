@@ -33,6 +33,7 @@ Cell empty_cell() { return {}; }
 Cell text_cell(std::string text) { return typed(CellType::text, std::move(text)); }
 Cell literal_cell(std::string text) { return typed(CellType::literal, std::move(text)); }
 Cell label_cell(std::string key) { return typed(CellType::label, std::move(key)); }
+Cell key_cell(std::string key) { return typed(CellType::key, std::move(key)); }
 Cell datetime_cell(std::string iso) { return typed(CellType::datetime, std::move(iso)); }
 Cell id_number_cell(std::string id_number) { return typed(CellType::id_number, std::move(id_number)); }
 Cell phone_cell(std::string phone) { return typed(CellType::phone, std::move(phone)); }
@@ -107,6 +108,8 @@ std::string display_text(const Cell& cell, bool unmask) {
       return cell.text;
     case CellType::label:
       return value_label(cell.text);
+    case CellType::key:
+      return label_of(cell.text);
     case CellType::integer:
       return std::to_string(cell.integer);
     case CellType::decimal:

@@ -13,7 +13,7 @@ namespace {
 /// How many line numbers a summary line names for one reason; the rest are counted.
 constexpr std::size_t k_summary_lines = 20;
 
-/// One line per (code, message): "rejected id-checksum ×2 (lines 3, 9): message". A reason that
+/// One line per (code, message): "rejected id-checksum ×2 (line 3, 9): message". A reason that
 /// recurs thousands of times names its first 20 lines and how many more (the rejects listing
 /// and the fix file have them all).
 void grouped(const std::vector<Diagnostic>& issues, const char* label, std::vector<std::string>& lines) {
@@ -25,17 +25,23 @@ void grouped(const std::vector<Diagnostic>& issues, const char* label, std::vect
     if (numbers.size() > shown) {
       where += fmt::format(fmt::runtime(tr(" and {} more")), numbers.size() - shown);
     }
-    lines.push_back(
-        fmt::format("  {} {} ×{} ({} {}): {}", label, reason.first, numbers.size(), tr("line"), where, reason.second));
+    // TRANSLATORS: rejected/duplicate, the code, how many, the line numbers, the message.
+    lines.push_back(fmt::format(fmt::runtime(tr("  {} {} ×{} (line {}): {}")), label, reason.first, numbers.size(),
+                                where, reason.second));
   }
 }
 
 Table issues_table(const std::vector<Diagnostic>& issues, bool with_field) {
-  Table table{
-      {{"line", "line"}, {"code", "code"}, {"field", "field", true, with_field}, {"message", "message"}}, {}, {}, {}};
+  Table table{{{"line", tr("line")},
+               {"code", tr("code")},
+               {"field", tr("field"), true, with_field},
+               {"message", tr("message")}},
+              {},
+              {},
+              {}};
   for (const auto& issue : issues) {
     table.rows.push_back(
-        {integer_cell(issue.line), literal_cell(issue.code), literal_cell(issue.field), text_cell(issue.message)});
+        {integer_cell(issue.line), literal_cell(issue.code), key_cell(issue.field), text_cell(issue.message)});
   }
   return table;
 }

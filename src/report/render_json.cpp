@@ -34,6 +34,7 @@ std::optional<Json> cell_json(const Cell& cell, bool unmask) {
     case CellType::datetime:
     case CellType::literal:
     case CellType::label:
+    case CellType::key:
       return Json(cell.text);
     case CellType::text:
     case CellType::id_number:

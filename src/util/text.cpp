@@ -175,6 +175,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
   if (word.empty() || std::find(candidates.begin(), candidates.end(), word) != candidates.end()) return std::nullopt;
+  // A word cut short ("instr") means the one candidate it begins, before any near miss ("init").
+  std::optional<std::string> prefixed;
+  std::size_t prefixes = 0;
+  for (const auto& candidate : candidates) {
+    if (candidate.starts_with(word)) {
+      prefixed = candidate;
+      ++prefixes;
+    }
+  }
+  if (prefixes == 1) return prefixed;
   const std::size_t limit = word.size() < 5 ? 1 : 2;
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
@@ -185,14 +195,7 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
       best_distance = distance;
     }
   }
-  if (best) return best;
-  std::optional<std::string> prefixed;
-  for (const auto& candidate : candidates) {
-    if (!candidate.starts_with(word)) continue;
-    if (prefixed) return std::nullopt;  // ambiguous
-    prefixed = candidate;
-  }
-  return prefixed;
+  return best;
 }
 
 }  // namespace ldt

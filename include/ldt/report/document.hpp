@@ -28,6 +28,7 @@ enum class CellType {
   text,       ///< free text (names, messages, titles): masked by content
   literal,    ///< identifiers, codes, hashes, dates, business contacts: shown as they are
   label,      ///< a stable identifier (status, mode, role): JSON gets it, people its value_label
+  key,        ///< a field or kind identifier ("id_number"): JSON gets it, people its label_of
   integer,    ///< `integer`
   decimal,    ///< `decimal`, shown with `places` decimals
   datetime,   ///< ISO 8601 CST in `text`; people see minute precision, JSON the whole value
@@ -58,6 +59,7 @@ Cell empty_cell();
 Cell text_cell(std::string text);
 Cell literal_cell(std::string text);
 Cell label_cell(std::string key);
+Cell key_cell(std::string key);
 Cell integer_cell(long long value);
 Cell decimal_cell(double value, int places);
 Cell datetime_cell(std::string iso);

@@ -53,9 +53,9 @@ int display_width(std::string_view text);
 /// transpositions) between two byte strings.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-/// The candidate a mistyped `word` most likely meant, for "did you mean …?": the nearest by
-/// edit_distance when at most 1 for words under 5 bytes, 2 otherwise, else the only candidate
-/// that `word` is a prefix of; nullopt when none (or `word` is a candidate itself).
+/// The candidate a mistyped `word` most likely meant, for "did you mean …?": the only candidate
+/// `word` begins, else the nearest by edit_distance when at most 1 for words under 5 bytes and
+/// 2 otherwise; nullopt when none (or `word` is a candidate itself).
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace ldt

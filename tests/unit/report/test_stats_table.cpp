@@ -27,6 +27,20 @@ TEST_SUITE("report/render") {
     CHECK(render_to_string(document, {Format::table}) == "name    n\n------  --\n河田镇  1\nab      22\n");
   }
 
+  TEST_CASE("text tables align cells mixing CJK, full-width, ASCII and the middle dot") {
+    auto document = one_table(two_columns({{text_cell("阿依古丽·买买提"), integer_cell(1)},
+                                           {text_cell("ＡＢ河田"), integer_cell(22)},
+                                           {text_cell("Li Wei"), integer_cell(333)},
+                                           {text_cell("（河口镇）"), integer_cell(4)}}));
+    CHECK(render_to_string(document, {Format::table}) ==
+          "name             n\n"
+          "---------------  ---\n"
+          "阿依古丽·买买提  1\n"
+          "ＡＢ河田         22\n"
+          "Li Wei           333\n"
+          "（河口镇）       4\n");
+  }
+
   TEST_CASE("CSV for Excel starts with a BOM and keeps ID numbers as text") {
     Table table{{{"a", "a"}, {"id", "id"}}, {{text_cell("x,y"), id_number_cell("44152319870714971X")}}, {}, {}};
     CHECK(render_to_string(one_table(table), {Format::csv, true, true}) ==
