@@ -11,6 +11,8 @@ trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" > /dev/null
 fail() { echo "install_zh: $*" >&2; exit 1; }
 [ -f "$prefix/share/locale/zh_CN/LC_MESSAGES/ldt.mo" ] || fail "catalogue not installed"
+[ -f "$prefix/share/man/man1/ldt.1" ] || fail "man page not installed"
+grep -q '^\.SS "ldt signin import"' "$prefix/share/man/man1/ldt.1" || fail "the man page has no section for signin import"
 help=$(env -i PATH=/usr/bin:/bin LANG=C.UTF-8 "$prefix/bin/ldt" --help)
 grep -q '用法' <<< "$help" || fail "installed ldt --help is not Chinese: $(head -3 <<< "$help")"
 english=$(env -i PATH=/usr/bin:/bin LANG=C.UTF-8 LDT_LANG=en "$prefix/bin/ldt" --help)
