@@ -22,9 +22,9 @@ export LDT_LANG=en LC_ALL=C.UTF-8
   done
   echo "[FILES]"
   echo "ldt.toml, journal.jsonl, providers/, instructors/, plans/, sessions/ in the project directory;"
-  echo ".ldt/index.sqlite, the index (a cache that can be deleted at any time)."
+  echo "the index \\&.ldt/index.sqlite (a cache that can be deleted at any time)."
   echo "[SEE ALSO]"
   echo "The README of ldt: the project directory, the import rules, the fix loop, the language."
 } > "$include"
-help2man --no-info --section=1 --name="archive and compliance tool for county rural e-commerce training programmes" \
+help2man --no-info --locale=C.UTF-8 --section=1 --name="archive and compliance tool for county rural e-commerce training programmes" \
   --version-string="$("$ldt" --version | sed 's/^ldt //')" --include="$include" --output="$out" "$ldt"

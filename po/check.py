@@ -89,16 +89,21 @@ def problems_of(msgid, msgstr):
     return found
 
 
+def entry_problems(path, msgid, entry):
+    """What is wrong with one catalogue entry (msgstr, fuzzy, line), as report lines."""
+    msgstr, fuzzy, line = entry
+    if fuzzy:
+        return [f"{path}:{line}: fuzzy: {msgid!r}"]
+    if not msgstr:
+        return [f"{path}:{line}: untranslated: {msgid!r}"]
+    return [f"{path}:{line}: {p}: {msgid!r}" for p in problems_of(msgid, msgstr)]
+
+
 def check_part(path):
     entries, _ = read_po(path)
     errors = []
-    for msgid, (msgstr, fuzzy, line) in entries.items():
-        if fuzzy:
-            errors.append(f"{path}:{line}: fuzzy: {msgid!r}")
-        elif not msgstr:
-            errors.append(f"{path}:{line}: untranslated: {msgid!r}")
-        else:
-            errors.extend(f"{path}:{line}: {p}: {msgid!r}" for p in problems_of(msgid, msgstr))
+    for msgid, entry in entries.items():
+        errors.extend(entry_problems(path, msgid, entry))
     for error in errors:
         print(error)
     print(f"po/check --part: {len(entries)} entries, {len(errors)} problems")
@@ -122,14 +127,8 @@ def main():
     for msgid in template:
         if msgid not in entries:
             errors.append(f"{po}: untranslated (not in the catalogue): {msgid!r}")
-            continue
-        msgstr, fuzzy, line = entries[msgid]
-        if fuzzy:
-            errors.append(f"{po}:{line}: fuzzy: {msgid!r}")
-        elif not msgstr:
-            errors.append(f"{po}:{line}: untranslated: {msgid!r}")
         else:
-            errors.extend(f"{po}:{line}: {p}: {msgid!r}" for p in problems_of(msgid, msgstr))
+            errors.extend(entry_problems(po, msgid, entries[msgid]))
     for msgid, (_, _, line) in entries.items():
         if msgid not in template:
             errors.append(f"{po}:{line}: no longer in the sources (run po/update.sh): {msgid!r}")

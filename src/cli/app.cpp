@@ -3,8 +3,10 @@
 #include <sqlite3.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 #include "ldt/cli/commands.hpp"
@@ -40,6 +42,18 @@ Diagnostic error_line(std::string message, std::string hint = {}) {
   return Diagnostic{Severity::error, "error", {}, 0, {}, std::move(message), std::move(hint)};
 }
 
+/// The exit code once standard output is flushed: a failed write (a full disk, a closed pipe)
+/// is an error (3, like any write that fails), never a silent 0 with half the output.
+int flushed(int code) {
+  if (std::fflush(stdout) == 0 && std::ferror(stdout) == 0) return code;
+  const int error_number = errno;
+  print_diagnostic(
+      error_line(fmt::format(fmt::runtime(tr("the output could not be written: {}")), std::strerror(error_number)),
+                 tr("check the disk or the pipe the output goes to")),
+      PrintOptions{Format::table, false});
+  return std::max(code, static_cast<int>(ExitCode::state));
+}
+
 /// The value of option `name` (e.g. "--lang", "-C") found before parsing, so that --help is
 /// already in the chosen language; empty when not given.
 std::string early_option(int argc, char** argv, std::string_view name) {
@@ -48,8 +62,8 @@ std::string early_option(int argc, char** argv, std::string_view name) {
     if (arg == "--") break;
     if (arg == name && i + 1 < argc) return argv[i + 1];
     if (arg.starts_with(name) && arg.size() > name.size()) {
+      if (!name.starts_with("--")) return std::string(arg.substr(name.size()));  // -Cdir (CLI11: -C=p is "=p")
       if (arg[name.size()] == '=') return std::string(arg.substr(name.size() + 1));
-      if (!name.starts_with("--")) return std::string(arg.substr(name.size()));  // -Cdir
     }
   }
   return {};
@@ -93,7 +107,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0) {
       app.exit(error);
-      return 0;
+      return flushed(0);
     }
     const ParseErrorReport report = describe_parse_error(error, app);
     const int code = fail(ExitCode::input, {report.diagnostic}, quiet_unknown);
@@ -117,7 +131,7 @@ int run(int argc, char** argv) {
     const PrintOptions options = context.print_options();
     try {
       context.load(chosen->access);
-      return static_cast<int>(print_result(chosen->action(context), options));
+      return flushed(static_cast<int>(print_result(chosen->action(context), options)));
     } catch (const Error& error) {
       return fail(error.exit_code(), error.diagnostics(), options);
     } catch (const SQLite::Exception& error) {

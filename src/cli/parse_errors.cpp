@@ -83,6 +83,9 @@ Diagnostic unknown_command(const CLI::App* group, const std::string& word) {
 
 Diagnostic unknown_option(const CLI::App* app, const std::string& option) {
   const std::string name = option.substr(0, option.find('='));
+  if (name.find_first_not_of('-') == std::string::npos) {  // "--", "--=x", "-=1": no option named
+    return usage_error(fmt::format(fmt::runtime(tr("unexpected argument '{}'")), option), help_hint(app));
+  }
   if (auto match = closest_match(name, option_names(app))) {
     return usage_error(fmt::format(fmt::runtime(tr("unknown option '{}'")), name),
                        fmt::format(fmt::runtime(tr("did you mean '{}'?")), *match));
@@ -114,11 +117,17 @@ std::string translated(const std::string& what) {
     add(R"(^(\S+): At least (\d+) required but received (\d+)$)", tr_noop("{} takes at least {} values, not {}"));
     return list;
   }();
+  // std::regex recurses per character: a huge value (a 30 KB --lang) would overflow the stack.
+  constexpr std::size_t k_longest_matched = 1024;
+  if (what.size() > k_longest_matched) return tr("a value on the command line is too long");
   for (const auto& pattern : patterns) {
     std::smatch match;
     if (!std::regex_match(what, match, pattern.english)) continue;
     fmt::dynamic_format_arg_store<fmt::format_context> args;
-    for (std::size_t i = 1; i < match.size(); ++i) args.push_back(match[i].str());
+    // A positional's name ("session", "files") is a word people read; an option stays as typed.
+    for (std::size_t i = 1; i < match.size(); ++i) {
+      args.push_back(pattern.msgid == patterns.front().msgid ? label_of(match[i].str()) : match[i].str());
+    }
     return fmt::vformat(tr(pattern.msgid), args);
   }
   return what;

@@ -55,8 +55,11 @@ void collect(const CLI::App& app, const std::string& path, const std::string& gr
       if (!out.positional.contains(path)) out.positional[path] = value_kind(*option, group);
       continue;
     }
-    for (const auto& name : option->get_lnames()) options += " --" + name;
-    for (const auto& name : option->get_snames()) options += " -" + name;
+    auto offer = [&](const std::string& word) {  // -h/--help is every command's own, and its parent's
+      if ((" " + options + " ").find(" " + word + " ") == std::string::npos) options += " " + word;
+    };
+    for (const auto& name : option->get_lnames()) offer("--" + name);
+    for (const auto& name : option->get_snames()) offer("-" + name);
     if (option->get_expected_max() == 0) continue;  // a flag
     const std::string kind = value_kind(*option, group);
     for (const auto& name : option->get_lnames()) out.values[path + "|--" + name] = kind;

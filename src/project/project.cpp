@@ -18,7 +18,10 @@
 namespace ldt {
 
 fs::path locate_project(std::string_view dash_c) {
-  auto has_settings = [](const fs::path& dir) { return fs::is_regular_file(dir / paths::k_settings); };
+  auto has_settings = [](const fs::path& dir) {
+    std::error_code ec;  // a name too long, a loop of links, a directory not entered: no project there
+    return fs::is_regular_file(dir / paths::k_settings, ec);
+  };
   auto explicit_dir = [&](const fs::path& dir, const char* source) {
     if (!has_settings(dir)) {
       throw input_error(fmt::format(fmt::runtime(tr("{} is not an ldt project (no ldt.toml there)")), dir.string()),
@@ -42,10 +45,9 @@ fs::path locate_project(std::string_view dash_c) {
 std::string project_language(std::string_view dash_c) {
   try {
     const fs::path settings = locate_project(dash_c) / paths::k_settings;
-    std::error_code ec;
-    if (fs::is_symlink(settings, ec) || fs::file_size(settings, ec) > 1024 * 1024 || ec) return {};
-    const toml::table doc = toml::parse(read_file(settings));
-    return std::string(doc["project"]["language"].value_or(std::string_view()));
+    const toml::table doc = toml::parse(read_file(settings));  // refuses links and non-regular files
+    const std::string language(doc["project"]["language"].value_or(std::string_view()));
+    return language == "zh" || language == "en" ? language : std::string();  // the schema's values
   } catch (const std::exception&) {
     return {};  // the command reads ldt.toml again and reports what is wrong with it
   }

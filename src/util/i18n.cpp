@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cctype>
 #include <clocale>
 #include <cstdlib>
 #include <filesystem>
@@ -29,8 +30,10 @@ std::filesystem::path binary_directory() {
 
 std::optional<Language> language_named(std::string_view name) {
   auto names = [&](std::string_view code) {
-    return name.starts_with(code) && (name.size() == code.size() || name[code.size()] == '_' ||
-                                      name[code.size()] == '-' || name[code.size()] == '.' || name[code.size()] == '@');
+    const bool prefix = name.size() >= 2 && std::tolower(static_cast<unsigned char>(name[0])) == code[0] &&
+                        std::tolower(static_cast<unsigned char>(name[1])) == code[1];
+    return prefix && (name.size() == code.size() || name[code.size()] == '_' || name[code.size()] == '-' ||
+                      name[code.size()] == '.' || name[code.size()] == '@');
   };
   if (names("zh")) return Language::zh;
   if (names("en")) return Language::en;
@@ -68,6 +71,9 @@ void set_language(Language language) {
   // gettext ignores LANGUAGE under the "C" locale, but not under "C.UTF-8", which every
   // Debian has built in; no zh_CN locale needs to be generated.
   std::setlocale(LC_MESSAGES, "C.UTF-8");
+  // The C library's own texts (strerror) come in Chinese too; under LC_CTYPE "C" it would turn
+  // them into question marks.
+  std::setlocale(LC_CTYPE, "C.UTF-8");
   setenv("LANGUAGE", "zh_CN", 1);
   static const std::string directory = locale_directory();
   bindtextdomain(k_domain, directory.c_str());

@@ -107,6 +107,17 @@ std::string escape_controls(std::string_view text, bool keep_line_breaks) {
       auto b2 = static_cast<unsigned char>(text[i + 2]);
       out += fmt::format("\\u{:04X}", 0x2000U | ((b1 & 0x3fU) << 6U) | (b2 & 0x3fU));
       i += 2;
+    } else if (byte >= 0x80) {
+      // A byte that is not part of valid UTF-8 (a lone 0x9B is an 8-bit CSI to some terminals).
+      utf8proc_int32_t codepoint = 0;
+      const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                           static_cast<utf8proc_ssize_t>(text.size() - i), &codepoint);
+      if (length <= 0) {
+        out += fmt::format("\\x{:02X}", byte);
+      } else {
+        out.append(text.substr(i, static_cast<std::size_t>(length)));
+        i += static_cast<std::size_t>(length) - 1;
+      }
     } else {
       out += text[i];
     }

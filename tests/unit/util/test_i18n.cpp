@@ -13,6 +13,8 @@ TEST_SUITE("util/i18n") {
     CHECK(language_named("en") == Language::en);
     CHECK(language_named("en_US.UTF-8") == Language::en);
     CHECK(language_named("en_GB@euro") == Language::en);
+    CHECK(language_named("EN") == Language::en);  // $LDT_LANG=EN is meant as en
+    CHECK(language_named("ZH_cn") == Language::zh);
     CHECK_FALSE(language_named("C.UTF-8"));
     CHECK_FALSE(language_named("C"));
     CHECK_FALSE(language_named("POSIX"));

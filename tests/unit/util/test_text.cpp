@@ -15,6 +15,10 @@ TEST_SUITE("util/text") {
     CHECK(escape_controls("阿依古丽·买买提 plain") == "阿依古丽·买买提 plain");
     CHECK(escape_controls("a\u202Eb\u2028c\u2066d") == "a\\u202Eb\\u2028c\\u2066d");
     CHECK(escape_controls("—‘’…") == "—‘’…");  // other E2 80 xx punctuation stays
+    // Bytes that are not UTF-8 (a lone 0x9B is an 8-bit CSI to some terminals) are shown as hex.
+    CHECK(escape_controls("a\x9b"
+                          "b\xff\xfe") == "a\\x9Bb\\xFF\\xFE");
+    CHECK(escape_controls("\xe6\x88") == "\\xE6\\x88");  // a cut sequence
   }
 }
 
