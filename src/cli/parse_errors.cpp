@@ -133,10 +133,32 @@ std::string translated(const std::string& what) {
   return what;
 }
 
+/// CLI11's formatter, with the option column padded by display width (util/text.hpp) instead
+/// of bytes, so that a Chinese "文本 必填" does not pull its description out of line.
+class AlignedFormatter : public CLI::Formatter {
+ public:
+  std::string make_option(const CLI::Option* option, bool is_positional) const override {
+    const std::string name = "  " + make_option_name(option, is_positional) + make_option_opts(option);
+    const std::string description = make_option_desc(option);
+    const auto width = static_cast<int>(get_column_width());
+    std::string out = name;
+    if (!description.empty()) {
+      const int used = display_width(name);
+      out += used >= width ? "\n" + std::string(static_cast<std::size_t>(width), ' ')
+                           : std::string(static_cast<std::size_t>(width - used), ' ');
+      for (const char c : description) {
+        out += c;
+        if (c == '\n') out += std::string(static_cast<std::size_t>(width), ' ');
+      }
+    }
+    return out + "\n";
+  }
+};
+
 }  // namespace
 
 void translate_help(CLI::App& app) {
-  auto formatter = std::make_shared<CLI::Formatter>();
+  auto formatter = std::make_shared<AlignedFormatter>();
   for (const char* label : {tr_noop("Usage"), tr_noop("OPTIONS"), tr_noop("SUBCOMMAND"), tr_noop("SUBCOMMANDS"),
                             tr_noop("Positionals"), tr_noop("REQUIRED"), tr_noop("TEXT"), tr_noop("INT"),
                             tr_noop("UINT"), tr_noop("FLOAT"), tr_noop("Needs"), tr_noop("Excludes"), tr_noop("Env")}) {
@@ -163,7 +185,12 @@ ParseErrorReport describe_parse_error(const CLI::ParseError& error, const CLI::A
   const bool extras = dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr;
   const bool required = dynamic_cast<const CLI::RequiredError*>(&error) != nullptr;
   if (dynamic_cast<const CLI::ValidationError*>(&error) != nullptr) {
-    return {usage_error(translated(error.what()), {}), {}};  // the check says how to fix it
+    // "files: x.csv: no such file": a positional's name ("files", "file") is a word people read.
+    std::string what = translated(error.what());
+    if (const auto colon = what.find(": "); colon != std::string::npos && what[0] != '-') {
+      what = label_of(what.substr(0, colon)) + what.substr(colon);
+    }
+    return {usage_error(what, {}), {}};  // the check says how to fix it
   }
   const bool is_group = !at->get_subcommands({}).empty();
   if (extras || required) {

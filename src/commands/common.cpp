@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "ldt/domain/category.hpp"
 #include "ldt/index/kinds.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/util/i18n.hpp"
@@ -77,6 +78,18 @@ PlanDecision load_plan_decision(const Context& context, const std::string& id) {
 Session load_session(const Context& context, const std::string& id) {
   require_present(context, record_path("session", id), "session", id);
   return read_record(context, record_path("session", id), read_session);
+}
+
+Cell category_list_cell(const std::vector<std::string>& ids, std::string separator) {
+  Cell cell = list_cell(ids, std::move(separator));
+  if (current_language() != Language::zh) return cell;
+  std::vector<std::string> names;
+  for (const auto& id : ids) {
+    const auto category = category_from_id(id);
+    names.emplace_back(category ? std::string(category_label_zh(*category)) : id);
+  }
+  cell.text = fmt::format("{}", fmt::join(names, "、"));
+  return cell;
 }
 
 Instructor load_instructor(const Context& context, const std::string& id) {

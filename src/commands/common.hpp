@@ -17,6 +17,10 @@ namespace ldt::commands {
 Result record_result(std::vector<RecordField> fields);
 /// A one-line confirmation for people ("registered provider x"); nothing in JSON.
 Result message_result(std::string message);
+
+/// A list of category ids (domain/category.hpp): JSON gets the ids, people read the categories'
+/// Chinese names in Chinese (建档立卡贫困户、农村青年) and the ids in English.
+Cell category_list_cell(const std::vector<std::string>& ids, std::string separator);
 /// Refuses (exit 3) when `relative` already exists in the project.
 void require_absent(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id);
 /// Refuses (exit 2) when `relative` does not exist, naming the kind and the list command, and

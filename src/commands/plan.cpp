@@ -191,9 +191,9 @@ Result list(Context& context) {
               {0, 1, 2, 3, 8, 6}};
   for (const auto& row : context.index().plans()) {
     table.rows.push_back({literal_cell(row.id), literal_cell(row.provider), label_cell(row.status),
-                          literal_cell(row.window_start + ".." + row.window_end), literal_cell(row.window_start),
-                          literal_cell(row.window_end), text_cell(row.title), literal_cell(row.file_sha256),
-                          frozen_cell(row)});
+                          literal_cell(fmt::format(fmt::runtime(tr("{}..{}")), row.window_start, row.window_end)),
+                          literal_cell(row.window_start), literal_cell(row.window_end), text_cell(row.title),
+                          literal_cell(row.file_sha256), frozen_cell(row)});
   }
   Result result;
   result.document.add_table(std::move(table));
@@ -209,8 +209,9 @@ Result show(Context& context, const std::string& id) {
       {"provider", literal_cell(plan.provider)},
       {"title", text_cell(plan.title)},
       {"status", label_cell(std::string(to_string(decision.status)))},
-      {"window", literal_cell(format_date(plan.window_start) + ".." + format_date(plan.window_end))},
-      {"target_groups", literal_cell(fmt::format("{}", fmt::join(plan.target_groups, ", ")))},
+      {"window", literal_cell(fmt::format(fmt::runtime(tr("{}..{}")), format_date(plan.window_start),
+                                          format_date(plan.window_end)))},
+      {"target_groups", literal_cell(fmt::format("{}", fmt::join(plan.target_groups, ", ")))},  // JSON: one string
       {"instructors", literal_cell(fmt::format("{}", fmt::join(plan.instructors, ", ")))},
       {"submitted", text_cell(format_datetime(decision.submitted_at) + " " + decision.submitted_by)},
       {"decided",

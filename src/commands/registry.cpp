@@ -22,7 +22,7 @@ std::vector<RecordField> fields_of(const Provider& p) {
           {"credit_code", literal_cell(p.credit_code)},
           {"contact", text_cell(p.contact)},
           {"phone", literal_cell(p.phone)},
-          {"address", text_cell(p.address)},
+          {"address", text_cell(p.address), tr("company address")},
           {"contract", literal_cell(p.contract)}};
 }
 
@@ -37,10 +37,10 @@ std::vector<RecordField> fields_of(const Instructor& i) {
                                      {"bio", text_cell(i.bio)}};
   for (size_t n = 0; n < i.credentials.size(); ++n) {
     const auto& c = i.credentials[n];
-    fields.push_back(
-        {fmt::format("credentials[{}]", n + 1),
-         text_cell(fmt::format("{} {} ({}) {}..{}", to_string(c.kind), c.number, c.issuer, format_date(c.valid_from),
-                               c.valid_until ? format_date(*c.valid_until) : ""))});
+    fields.push_back({fmt::format("credentials[{}]", n + 1),
+                      text_cell(fmt::format(fmt::runtime(tr("{} {} ({}) {}..{}")), value_label(to_string(c.kind)),
+                                            c.number, c.issuer, format_date(c.valid_from),
+                                            c.valid_until ? format_date(*c.valid_until) : ""))});
   }
   return fields;
 }

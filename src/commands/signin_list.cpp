@@ -60,9 +60,9 @@ Result list(Context& context, const ListOptions& options) {
     if (!cursor(s)) return false;
     row = {literal_cell(s.day),     id_number_cell(s.id_number),
            text_cell(s.name),       phone_cell(s.phone),
-           literal_cell(s.gender),  literal_cell(s.birth_date),
+           label_cell(s.gender),    literal_cell(s.birth_date),
            address_cell(s.address), text_cell(s.town),
-           text_cell(s.village),    list_cell(split_categories(s.categories), ";")};
+           text_cell(s.village),    commands::category_list_cell(split_categories(s.categories), ";")};
     return true;
   };
   if (options.unmask) context.journal_unmasked(options.session);

@@ -123,6 +123,7 @@ std::string display_text(const Cell& cell, bool unmask) {
     case CellType::address:
       return unmask || cell.text.empty() ? cell.text : "***";
     case CellType::list:
+      if (!cell.text.empty()) return cell.text;  // the items as people read them (category_list_cell)
       return fmt::format("{}", fmt::join(cell.items, cell.separator));
   }
   return {};

@@ -21,7 +21,9 @@ void grouped(const std::vector<Diagnostic>& issues, const char* label, std::vect
   for (const auto& issue : issues) by_reason[{issue.code, issue.message}].push_back(issue.line);
   for (const auto& [reason, numbers] : by_reason) {
     auto shown = std::min(numbers.size(), k_summary_lines);
-    std::string where = fmt::format("{}", fmt::join(numbers.begin(), numbers.begin() + static_cast<long>(shown), ", "));
+    // TRANSLATORS: between the line numbers of a summary line; Chinese lists with "、".
+    std::string where = fmt::format(
+        "{}", fmt::join(numbers.begin(), numbers.begin() + static_cast<long>(shown), std::string_view(tr(", "))));
     if (numbers.size() > shown) {
       where += fmt::format(fmt::runtime(tr(" and {} more")), numbers.size() - shown);
     }

@@ -23,6 +23,9 @@ std::string value_label(std::string_view value) {
   // The values of statuses, modes and roles (domain/registry.cpp to_string), and the dimensions
   // of report stats.
   static constexpr std::pair<std::string_view, const char*> k_labels[] = {
+      {"F", tr_noop("female (gender)")},
+      {"M", tr_noop("male (gender)")},
+      {"appointment_letter", tr_noop("appointment_letter (credential)")},
       {"approved", tr_noop("approved (status)")},
       {"category", tr_noop("category (dimension)")},
       {"month", tr_noop("month (dimension)")},
@@ -31,6 +34,10 @@ std::string value_label(std::string_view value) {
       {"total", tr_noop("total (dimension)")},
       {"town", tr_noop("town (dimension)")},
       {"closed", tr_noop("closed (status)")},
+      {"county_ecommerce_lecturer", tr_noop("county_ecommerce_lecturer (credential)")},
+      {"international_ecommerce_lecturer", tr_noop("international_ecommerce_lecturer (credential)")},
+      {"other", tr_noop("other (credential)")},
+      {"taobao_university", tr_noop("taobao_university (credential)")},
       {"lecturer", tr_noop("lecturer (role)")},
       {"mixed", tr_noop("mixed (mode)")},
       {"offline", tr_noop("offline (mode)")},
@@ -38,7 +45,7 @@ std::string value_label(std::string_view value) {
       {"open", tr_noop("open (status)")},
       {"practical", tr_noop("practical (role)")},
       {"rejected", tr_noop("rejected (status)")},
-      {"social_commerce", tr_noop("social_commerce (role)")},
+      {"social-commerce", tr_noop("social-commerce (role)")},
       {"submitted", tr_noop("submitted (status)")},
   };
   if (current_language() == Language::en) return std::string(value);  // the msgids carry a context
@@ -70,11 +77,15 @@ std::string label_of(std::string_view key) {
       {"end", tr_noop("end")},
       {"ended_at", tr_noop("ended at")},
       {"file_matches_approval", tr_noop("file matches approval")},
+      {"file", tr_noop("file")},
       {"files", tr_noop("files")},
       {"gender", tr_noop("gender")},
       {"head_teacher", tr_noop("head teacher")},
       {"id", tr_noop("id")},
       {"id_number", tr_noop("ID number")},
+      {"approved_sha256", tr_noop("approved SHA-256")},
+      {"decided", tr_noop("decided")},
+      {"sha256", tr_noop("SHA-256")},
       {"instructors", tr_noop("instructors")},
       {"invalid", tr_noop("invalid")},
       {"location", tr_noop("location")},

@@ -36,7 +36,7 @@ enum class CellType {
   phone,      ///< a trainee's phone (masked 138****5678)
   address,    ///< a trainee's address (masked ***)
   flag,       ///< `flag`; people see `text` ("yes"/"NO"), JSON a boolean
-  list,       ///< `items`; people see them joined by `separator`, JSON an array of strings
+  list,       ///< `items`; people see `text` if set, else the items joined by `separator`; JSON an array of strings
   table,      ///< a nested table (JSON only; people see nothing)
 };
 

@@ -18,7 +18,11 @@ std::optional<Finding> check_plan_approved(const Session& session, const PlanDec
   if (decision.status != PlanStatus::approved) {
     finding.message = fmt::format(fmt::runtime(tr("plan {} is {}, not approved (Art. 10.2)")), decision.plan,
                                   value_label(to_string(decision.status)));
-    finding.hint = tr("the office approves it with `ldt plan approve`");
+    // A rejected plan is decided (frozen): only a new plan can be approved.
+    finding.hint =
+        decision.status == PlanStatus::rejected
+            ? tr("the plan was rejected: submit a corrected plan under a new id and have the office approve it")
+            : tr("the office approves it with `ldt plan approve`");
     return finding;
   }
   return std::nullopt;
