@@ -110,7 +110,7 @@ Document fix_file(const std::vector<StoredReject>& rejects) {
     const auto& reject = rejects[r];
     Row row = {literal_cell(reject.source_file), literal_cell(reject.source_sha256),
                literal_cell(reject.sheet),       literal_cell(std::to_string(reject.line)),
-               key_cell(reject.field),           literal_cell(reject.code),
+               literal_cell(reject.field),       literal_cell(reject.code),  // the fix file keeps identifiers
                literal_cell(reject.message)};
     for (size_t c = 0; c < columns.size(); ++c) {
       auto it = placed[r].find(c);
