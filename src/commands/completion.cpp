@@ -62,8 +62,8 @@ void collect(const CLI::App& app, const std::string& path, const std::string& gr
     for (const auto& name : option->get_snames()) offer("-" + name);
     if (option->get_expected_max() == 0) continue;  // a flag
     const std::string kind = value_kind(*option, group);
-    for (const auto& name : option->get_lnames()) out.values[path + "|--" + name] = kind;
-    for (const auto& name : option->get_snames()) out.values[path + "|-" + name] = kind;
+    for (const auto& name : option->get_lnames()) out.values[fmt::format("{}|--{}", path, name)] = kind;
+    for (const auto& name : option->get_snames()) out.values[fmt::format("{}|-{}", path, name)] = kind;
   }
   out.options[path] = options;
   std::string names;
