@@ -98,12 +98,15 @@ Diagnostic unknown_option(const CLI::App* app, const std::string& option) {
 std::string translated(const std::string& what) {
   struct Pattern {
     std::regex english;
-    const char* msgid;  // placeholders take the captures in order
+    const char* msgid;      // placeholders take the captures in order
+    bool labelled = false;  // the capture is a name people read (a positional's "session")
   };
   static const std::vector<Pattern> patterns = [] {
     std::vector<Pattern> list;
-    auto add = [&](const char* english, const char* msgid) { list.push_back({std::regex(english), msgid}); };
-    add(R"(^(\S+) is required$)", tr_noop("{} is required"));
+    auto add = [&](const char* english, const char* msgid, bool labelled = false) {
+      list.push_back({std::regex(english), msgid, labelled});
+    };
+    add(R"(^(\S+) is required$)", tr_noop("{} is required"), true);
     add(R"(^(\S+): \d+ required \S+ missing$)", tr_noop("{} needs a value"));
     add(R"(^(\S+): (.*) not in \{(.*)\}$)", tr_noop("{}: '{}' is not one of {}"));
     add(R"(^Could not convert: (\S+) = (.*)$)", tr_noop("{}: '{}' is not a valid value"));
@@ -126,7 +129,7 @@ std::string translated(const std::string& what) {
     fmt::dynamic_format_arg_store<fmt::format_context> args;
     // A positional's name ("session", "files") is a word people read; an option stays as typed.
     for (std::size_t i = 1; i < match.size(); ++i) {
-      args.push_back(pattern.msgid == patterns.front().msgid ? label_of(match[i].str()) : match[i].str());
+      args.push_back(pattern.labelled ? label_of(match[i].str()) : match[i].str());
     }
     return fmt::vformat(tr(pattern.msgid), args);
   }

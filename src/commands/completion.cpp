@@ -17,7 +17,7 @@ namespace {
 /// "@provider"/"@instructor" (the ids of the current project), "@dir", "@file", or "@text"
 /// (free text: nothing to offer).
 std::string value_kind(const CLI::Option& option, const std::string& group) {
-  const std::string name = option.get_name(false, true).empty() ? option.get_name() : option.get_name(false, true);
+  const std::string name = option.get_name();  // "--plan", "-C", or a positional's "session"
   static const std::regex k_words(R"(\{([^{}]*)\})");
   std::smatch match;
   const std::string type = option.get_type_name();
@@ -36,8 +36,6 @@ std::string value_kind(const CLI::Option& option, const std::string& group) {
   }
   return "@text";
 }
-
-std::string quoted_path(const std::string& path) { return fmt::format("\"{}\"", path); }
 
 /// The completion data of every command: its subcommands, options and value kinds.
 struct CompletionTable {
@@ -77,7 +75,7 @@ void collect(const CLI::App& app, const std::string& path, const std::string& gr
 
 std::string case_function(const char* name, const char* comment, const std::map<std::string, std::string>& entries) {
   std::string out = fmt::format("# {}\n{}() {{\n  case \"$1\" in\n", comment, name);
-  for (const auto& [key, value] : entries) out += fmt::format("    {}) echo \"{}\" ;;\n", quoted_path(key), value);
+  for (const auto& [key, value] : entries) out += fmt::format("    \"{}\") echo \"{}\" ;;\n", key, value);
   out += "  esac\n}\n";
   return out;
 }
