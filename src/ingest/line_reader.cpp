@@ -158,11 +158,14 @@ bool LineReader::next(PhysicalLine& line) {
     end = wide_ ? find_terminator_16bit(position_) : find_terminator_8bit(position_);
     if (end == k_npos) {
       if (!end_of_file_) {
-        if (length_ - position_ > k_max_line_bytes) {
+        // Whole units only: a 16-bit terminator whose first byte has come is not yet a byte of
+        // the line, so a line of exactly the limit is not judged by how the reads fell.
+        const std::size_t whole = (length_ - position_) - (length_ - position_) % unit;
+        if (whole > k_max_line_bytes) {
           // Longer than any record may be: its bytes are dropped as they come (keeping a whole
           // 16-bit unit), so the buffer stays at its size while the terminator is sought.
           too_long = true;
-          position_ = length_ - (length_ - position_) % unit;
+          position_ += whole;
         }
         fill();
         continue;
