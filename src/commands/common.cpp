@@ -133,6 +133,10 @@ CLI::Validator input_file(std::uintmax_t max_bytes) {
 
 void write_output(const Context& context, const std::string& path, const Document& document,
                   const RenderOptions& options) {
+  write_output_bytes(context, path, render_to_string(document, options));
+}
+
+void write_output_bytes(const Context& context, const std::string& path, std::string_view content) {
   std::error_code ec;
   fs::path target = fs::weakly_canonical(fs::absolute(path), ec);
   fs::path root = fs::weakly_canonical(context.root(), ec);
@@ -144,7 +148,7 @@ void write_output(const Context& context, const std::string& path, const Documen
                         tr("write reports and exports elsewhere, e.g. --output 统计表.csv"), path, 0, "--output");
     }
   }
-  write_file_atomically(target, render_to_string(document, options));
+  write_file_atomically(target, content);
 }
 
 }  // namespace ldt::commands

@@ -57,5 +57,7 @@ CLI::Validator input_file(std::uintmax_t max_bytes = 0);
 /// project's record (it would overwrite it), never creating directories. Throws Error (exit 2).
 void write_output(const Context& context, const std::string& path, const Document& document,
                   const RenderOptions& options);
+/// The same for bytes already rendered (an .xlsx from render_xlsx).
+void write_output_bytes(const Context& context, const std::string& path, std::string_view content);
 
 }  // namespace ldt::commands

@@ -19,6 +19,7 @@ struct ImportOptions {
   std::string session;
   std::vector<std::string> files;
   std::string encoding = "auto";
+  std::vector<std::string> sheets;
   bool dry_run = false;
   bool strict = false;
 };
@@ -48,6 +49,7 @@ Result import(Context& context, const ImportOptions& options) {
   Date last_day = (session.ended_at ? *session.ended_at : session.end).date;
   SigninImport run(ImportSession{session.id, session.start.date, last_day, rules.min_age, rules.max_age},
                    signin_columns(), *encoding, format_datetime(context.now()), context.actor(), std::move(lookup));
+  run.choose_sheets(options.sheets);
   commands::read_if_present(context, record_path("rejects", session.id), read_rejects,
                             [&](StoredReject&& r) { run.add_open_reject(std::move(r)); });
   commands::read_if_present(context, record_path("sources", session.id), read_sources,
@@ -118,10 +120,17 @@ Result import(Context& context, const ImportOptions& options) {
 void register_signin_import(CommandTable& table) {
   auto* group = table.group("signin", tr("sign-in sheets (签到表): import, list, rejects"));
   auto options = std::make_shared<ImportOptions>();
-  auto* app = group->add_subcommand("import", tr("import sign-in exports (CSV/TXT from Excel or WPS) into a session"));
+  auto* app = group->add_subcommand(
+      "import", tr("import sign-in sheets (Excel/WPS workbooks .xlsx/.xls, or CSV/TXT exports) into a session"));
   app->add_option("session", options->session, tr("session id"))->required();
   app->add_option("files", options->files, tr("exported files"))->required()->check(commands::input_file());
   app->add_option("--encoding", options->encoding, tr("auto, utf-8, gb18030 or utf-16 (default auto)"));
+  app->add_option("--sheet", options->sheets,
+                  tr("import only this sheet of a workbook: its name, or #N for the N-th sheet (may repeat; "
+                     "default: every visible sheet with a header)"))
+      ->option_text("NAME")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app->add_flag("--dry-run", options->dry_run, tr("check and report, write nothing"));
   app->add_flag("--strict", options->strict, tr("import nothing if any row is rejected"));
   table.add(app, "signin import", Access::write, [options](Context& context) { return import(context, *options); });

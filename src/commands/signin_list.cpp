@@ -229,12 +229,21 @@ Result rejects(Context& context, const RejectsOptions& options) {
   if (!options.output.empty()) {
     // Exclusive first: the unmasked file is written only when its journal line can be.
     context.lock_for_writing();
-    commands::write_output(context, options.output, fix_file(stored), RenderOptions{Format::csv, true, true});
+    // A name ending in .xlsx gets a workbook (README "The fix loop"); anything else a CSV for Excel.
+    const bool workbook = ends_with_ignoring_case(options.output, ".xlsx");
+    if (workbook) {
+      commands::write_output_bytes(context, options.output,
+                                   render_xlsx(fix_file(stored), RenderOptions{Format::csv, true, true}));
+    } else {
+      commands::write_output(context, options.output, fix_file(stored), RenderOptions{Format::csv, true, true});
+    }
     context.journal_unmasked(options.session);
-    return commands::message_result(
-        fmt::format(fmt::runtime(tr("open rejects written: {}, to {}: correct the cells in Excel/WPS, save as CSV, "
-                                    "then `ldt signin import {} {}`")),
-                    stored.size(), options.output, options.session, options.output));
+    return commands::message_result(fmt::format(
+        fmt::runtime(workbook ? tr("open rejects written: {}, to {}: correct the cells in Excel/WPS, save it, then "
+                                   "`ldt signin import {} {}`")
+                              : tr("open rejects written: {}, to {}: correct the cells in Excel/WPS, save as CSV, "
+                                   "then `ldt signin import {} {}`")),
+        stored.size(), options.output, options.session, options.output));
   }
   Table table{{{"id", tr("reject")},
                {"source_file", tr("source file")},
@@ -288,8 +297,11 @@ void register_signin_list(CommandTable& table) {
   auto* rejects_app = group->add_subcommand(
       "rejects", tr("list a session's open rejects, write them for fixing, or dismiss those that need no import"));
   rejects_app->add_option("session", rejects_options->session, tr("session id"))->required();
-  rejects_app->add_option("--output", rejects_options->output,
-                          tr("write the rejected rows as they came plus the reason, as a CSV Excel/WPS opens"));
+  rejects_app
+      ->add_option("--output", rejects_options->output,
+                   tr("write the rejected rows as they came plus the reason, for correcting in Excel/WPS: "
+                      "an .xlsx workbook when FILE ends in .xlsx, else a CSV"))
+      ->option_text("FILE");
   rejects_app
       ->add_option("--dismiss", rejects_options->dismiss,
                    tr("close these rejects (ids as listed) without importing them; journalled"))

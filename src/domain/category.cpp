@@ -149,10 +149,11 @@ CategoryResult parse_categories(std::string_view cell) {
 
 FlagValue parse_flag(std::string_view cell) {
   std::string text = trim_blanks_nfkc(cell);
-  for (std::string_view yes : {"是", "√", "✓", "1", "Y", "y", "有"}) {
+  // TRUE/FALSE: a workbook's boolean cell (README "Workbooks"), as Excel shows it.
+  for (std::string_view yes : {"是", "√", "✓", "1", "Y", "y", "有", "TRUE"}) {
     if (text == yes) return FlagValue::yes;
   }
-  for (std::string_view no : {"否", "×", "0", "N", "n", "无", ""}) {
+  for (std::string_view no : {"否", "×", "0", "N", "n", "无", "", "FALSE"}) {
     if (text == no) return FlagValue::no;
   }
   return FlagValue::invalid;

@@ -257,6 +257,80 @@ bool inside(Date day, Date first_day, Date last_day) {
   return day_number(day) >= day_number(first_day) && day_number(day) <= day_number(last_day);
 }
 
+Issue outside_error(Date day, Date first_day, Date last_day) {
+  return Issue{"date-outside-session", k_field,
+               fmt::format(fmt::runtime(tr("The sign-in date {} is outside the session's days ({} to "
+                                           "{}). Correct the date, or import the row into the session "
+                                           "it belongs to.")),
+                           format_date(day), format_date(first_day), format_date(last_day))};
+}
+
+/// N of `第N天` (N in digits or 一…九十, up to 99), `Day N` / `D N` (any case, space optional).
+std::optional<int> session_day_number(std::string_view text) {
+  auto digits = [](std::string_view part) -> std::optional<int> {
+    if (part.empty() || part.size() > 2) return std::nullopt;
+    int value = 0;
+    for (char c : part) {
+      if (c < '0' || c > '9') return std::nullopt;
+      value = value * 10 + (c - '0');
+    }
+    return value > 0 ? std::optional<int>(value) : std::nullopt;
+  };
+  auto chinese = [](std::string_view part) -> std::optional<int> {
+    static constexpr std::string_view k_digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    auto digit_at = [&](std::string_view at) -> int {
+      for (int i = 0; i < 9; ++i) {
+        if (at.starts_with(k_digits[i])) return i + 1;
+      }
+      return 0;
+    };
+    constexpr std::string_view k_ten = "十";
+    if (part.empty()) return std::nullopt;
+    int tens = 0;
+    int ones = 0;
+    if (part.starts_with(k_ten)) {  // 十, 十二
+      tens = 1;
+      part.remove_prefix(k_ten.size());
+    } else {
+      const int first = digit_at(part);
+      if (first == 0) return std::nullopt;
+      part.remove_prefix(3);
+      if (part.starts_with(k_ten)) {  // 二十, 二十三
+        tens = first;
+        part.remove_prefix(k_ten.size());
+      } else {
+        ones = first;
+      }
+    }
+    if (!part.empty()) {
+      if (ones != 0) return std::nullopt;
+      ones = digit_at(part);
+      if (ones == 0 || part.size() != 3) return std::nullopt;
+    }
+    return tens * 10 + ones;
+  };
+  std::string_view rest = text;
+  if (rest.starts_with("第") && rest.ends_with("天")) {
+    rest = rest.substr(3, rest.size() - 6);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+    if (auto n = digits(rest)) return n;
+    return chinese(rest);
+  }
+  std::string lower;
+  for (char c : rest) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  std::string_view word = lower;
+  if (word.starts_with("day")) {
+    word.remove_prefix(3);
+  } else if (word.starts_with("d")) {
+    word.remove_prefix(1);
+  } else {
+    return std::nullopt;
+  }
+  while (!word.empty() && (word.front() == ' ' || word.front() == '-' || word.front() == '_')) word.remove_prefix(1);
+  return digits(word);
+}
+
 Issue format_error(std::string_view raw) {
   return Issue{"date-format", k_field,
                fmt::format(fmt::runtime(tr("The sign-in time \"{}\" cannot be read as a date. "
@@ -267,10 +341,15 @@ Issue format_error(std::string_view raw) {
 
 }  // namespace
 
-SigninDateResult parse_signin_date(std::string_view raw, Date first_day, Date last_day) {
+SigninDateResult parse_signin_date(std::string_view raw, Date first_day, Date last_day, std::optional<Date> sheet_day) {
   SigninDateResult result{first_day, std::nullopt, std::nullopt, {}};
   std::string text = trim_blanks_nfkc(raw);
   auto missing = [&] {
+    if (sheet_day) {
+      result.day = *sheet_day;
+      if (!inside(result.day, first_day, last_day)) result.reject = outside_error(result.day, first_day, last_day);
+      return;
+    }
     result.warnings.push_back(
         Issue{"date-missing", k_field,
               fmt::format(fmt::runtime(tr("The sign-in time has no date; the session's first day ({}) "
@@ -326,14 +405,20 @@ SigninDateResult parse_signin_date(std::string_view raw, Date first_day, Date la
       result.seconds_of_day = cst.seconds_of_day;
     }
   }
-  if (!inside(result.day, first_day, last_day)) {
-    result.reject = Issue{"date-outside-session", k_field,
-                          fmt::format(fmt::runtime(tr("The sign-in date {} is outside the session's days ({} to "
-                                                      "{}). Correct the date, or import the row into the session "
-                                                      "it belongs to.")),
-                                      format_date(result.day), format_date(first_day), format_date(last_day))};
-  }
+  if (!inside(result.day, first_day, last_day)) result.reject = outside_error(result.day, first_day, last_day);
   return result;
+}
+
+std::optional<Date> sheet_name_day(std::string_view name, Date first_day, Date last_day) {
+  const std::string text = trim_blanks_nfkc(name);
+  if (text.empty() || is_decimal_number(text)) return std::nullopt;
+  if (auto n = session_day_number(text)) {
+    return date_from_day_number(day_number(first_day) + *n - 1);
+  }
+  SigninDateResult date = parse_signin_date(text, first_day, last_day);
+  if (!date.warnings.empty()) return std::nullopt;  // a time alone is no day
+  if (date.reject && date.reject->code != "date-outside-session") return std::nullopt;
+  return date.day;
 }
 
 std::optional<DateTime> parse_datetime(std::string_view text) {

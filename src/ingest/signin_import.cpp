@@ -9,7 +9,9 @@
 #include "ldt/domain/id_number.hpp"
 #include "ldt/domain/masking.hpp"
 #include "ldt/domain/person_name.hpp"
+#include "ldt/domain/signin_date.hpp"
 #include "ldt/ingest/record_reader.hpp"
+#include "ldt/ingest/workbook.hpp"
 #include "ldt/util/fs.hpp"
 #include "ldt/util/i18n.hpp"
 #include "ldt/util/text.hpp"
@@ -44,8 +46,9 @@ std::optional<RejectOrigin> fix_origin(const HeaderMap& header, const Record& re
   return origin;
 }
 
-Diagnostic at_line(Diagnostic diagnostic, int line, Severity severity) {
+Diagnostic at_line(Diagnostic diagnostic, int line, const std::string& sheet, Severity severity) {
   diagnostic.line = line;
+  diagnostic.sheet = sheet;
   diagnostic.severity = severity;
   return diagnostic;
 }
@@ -70,24 +73,26 @@ long long SigninImport::rejected() const {
   return rejected;
 }
 
-HeaderMap SigninImport::read_header(RecordReader& reader, std::vector<Record>& head, const std::string& file) const {
-  Record record;
-  while (head.size() < k_header_search_records && reader.next(record)) head.push_back(record);
-  auto header = find_header(head, columns_);
-  if (!header) {
-    throw input_error(fmt::format(fmt::runtime(tr("no header row found in the first 30 rows: no row names at least "
-                                                  "two known columns. Expected columns such as: {}")),
-                                  columns_.expected_columns()),
-                      tr("rename the header cells to these names, or export the sign-in sheet again"), file);
+SigninImport::HeaderSearch SigninImport::search_header(const std::vector<Record>& head) const {
+  HeaderSearch search;
+  search.header = find_header(head, columns_);
+  if (!search.header) {
+    search.problem = fmt::format(fmt::runtime(tr("no header row found in the first 30 rows: no row names at least "
+                                                 "two known columns. Expected columns such as: {}")),
+                                 columns_.expected_columns());
+    search.hint = tr("rename the header cells to these names, or export the sign-in sheet again");
+    return search;
   }
   for (const auto& expected : columns_.expected) {
-    if (!expected.required || header->column(expected.field)) continue;
-    throw input_error(fmt::format(fmt::runtime(tr("the header on line {} has no {} column")), header->line,
-                                  tr(expected.required_label)),
-                      fmt::format(fmt::runtime(tr("expected columns such as: {}")), columns_.expected_columns()), file,
-                      header->line);
+    if (!expected.required || search.header->column(expected.field)) continue;
+    search.problem = fmt::format(fmt::runtime(tr("the header on line {} has no {} column")), search.header->line,
+                                 tr(expected.required_label));
+    search.hint = fmt::format(fmt::runtime(tr("expected columns such as: {}")), columns_.expected_columns());
+    search.line = search.header->line;
+    search.header.reset();
+    return search;
   }
-  return *header;
+  return search;
 }
 
 bool RejectOrigin::names(const StoredReject& reject, const std::vector<StoredReject>& open) const {
@@ -146,8 +151,9 @@ void SigninImport::close_reject(const Origin& origin) {
   if (it != open_rejects_.end()) open_rejects_.erase(it);
 }
 
-void SigninImport::import_record(FileReport& report, const HeaderMap& header, const Record& record,
+void SigninImport::import_record(const Place& place, const HeaderMap& header, const Record& record,
                                  const SigninSink& sink) {
+  FileReport& report = place.report;
   if (record.problem != Record::Problem::too_long && is_blank_row(record)) return;
   if (is_footer_row(record)) {
     ++report.skipped;
@@ -162,8 +168,13 @@ void SigninImport::import_record(FileReport& report, const HeaderMap& header, co
                               [&](const StoredReject& open) { return origin->names(open, open_rejects_); });
     if (named != open_rejects_.end() && !same_row(*named, header, record)) origin.reset();
   }
-  NormalizedRow row = normalize_row(header, record, session_);
+  NormalizedRow row = normalize_row(header, record, place.session);
   std::optional<Diagnostic> reject = row.reject;
+  if (reject && reject->code == "missing-field" && report.format == "xls") {
+    reject->message +=
+        tr(" (an .xls keeps no formula results: if the cell holds a formula, save the workbook as "
+           ".xlsx and import that)");
+  }
   SigninDecision decision;
   if (!reject) {
     row.signin->source_sha256 = report.sha256;
@@ -174,7 +185,7 @@ void SigninImport::import_record(FileReport& report, const HeaderMap& header, co
   if (reject) {
     ++report.rejected;
     int line = record.problem == Record::Problem::quote ? record.problem_line : record.line;
-    report.rejects.push_back(at_line(*reject, line, Severity::error));
+    report.rejects.push_back(at_line(*reject, line, place.sheet, Severity::error));
     // A fix-file row keeps only the original columns: the next fix file adds the reason columns
     // again (they would pile up round after round).
     std::size_t skip = header.fix_width;
@@ -193,22 +204,16 @@ void SigninImport::import_record(FileReport& report, const HeaderMap& header, co
       }
       return kept;
     };
-    keep_reject(StoredReject{report.file,
-                             report.sha256,
-                             {},
-                             line,
-                             reject->field,
-                             reject->code,
-                             reject->message,
-                             now_,
-                             original(header.names),
-                             original(record.cells)},
+    keep_reject(StoredReject{report.file, report.sha256, place.sheet, line, reject->field, reject->code,
+                             reject->message, now_, original(header.names), original(record.cells)},
                 origin, report.archived_before);
     return;
   }
   for (auto& warning : row.warnings)
-    report.warnings.push_back(at_line(std::move(warning), record.line, Severity::warning));
-  if (decision.warning) report.warnings.push_back(at_line(*decision.warning, record.line, Severity::warning));
+    report.warnings.push_back(at_line(std::move(warning), record.line, place.sheet, Severity::warning));
+  if (decision.warning) {
+    report.warnings.push_back(at_line(*decision.warning, record.line, place.sheet, Severity::warning));
+  }
   if (origin) close_reject(*origin);
   StoredSignin& signin = *row.signin;
   switch (decision.verdict) {
@@ -234,6 +239,104 @@ void SigninImport::import_record(FileReport& report, const HeaderMap& header, co
   }
 }
 
+void SigninImport::import_rows(const Place& place, const HeaderMap& header, const std::vector<Record>& head,
+                               const std::function<bool(Record&)>& next, const SigninSink& sink) {
+  // A cell that ldt (or a careful user) wrote as '=… to keep a spreadsheet from running it is
+  // read as it was meant: the fix loop round-trips the original value.
+  for (size_t i = header.record_index + 1; i < head.size(); ++i) {
+    Record record = head[i];
+    restore_formulas(record.cells);
+    import_record(place, header, record, sink);
+  }
+  Record record;
+  while (next(record)) {
+    restore_formulas(record.cells);
+    import_record(place, header, record, sink);
+  }
+}
+
+namespace {
+/// True when `wanted` (a --sheet value) names sheet `index` called `name`: the name, or `#N`.
+bool names_sheet(const std::string& wanted, std::size_t index, const std::string& name) {
+  return wanted == name || wanted == fmt::format("#{}", index + 1);
+}
+}  // namespace
+
+void SigninImport::import_workbook(FileReport& report, SourceFormat format, const fs::path& bytes,
+                                   const std::string& given, const SigninSink& sink) {
+  auto workbook = open_workbook(bytes.string(), format, given);
+  report.format = std::string(format_name(format));
+  report.encoding = workbook->encoding();
+  const auto& sheets = workbook->sheets();
+  for (const auto& wanted : chosen_sheets_) {
+    bool found = false;
+    for (std::size_t i = 0; i < sheets.size(); ++i) found = found || names_sheet(wanted, i, sheets[i].name);
+    if (found) continue;
+    std::vector<std::string> names;
+    for (const auto& sheet : sheets) names.push_back(sheet.name);
+    throw input_error(fmt::format(fmt::runtime(tr("this workbook has no sheet \"{}\"; its sheets are: {}")), wanted,
+                                  fmt::join(names, tr(", "))),
+                      tr("give --sheet a sheet's name as Excel shows it on the tab, or #N for the N-th sheet"), given,
+                      0, "--sheet");
+  }
+  bool imported = false;
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    const SheetInfo& info = sheets[i];
+    SheetReport sheet{info.name, 0, 0, 0, 0, 0, {}};
+    const bool chosen = std::any_of(chosen_sheets_.begin(), chosen_sheets_.end(),
+                                    [&](const std::string& wanted) { return names_sheet(wanted, i, info.name); });
+    if (!chosen_sheets_.empty() && !chosen) {
+      sheet.skipped = tr("not chosen with --sheet");
+    } else if (!info.worksheet) {
+      sheet.skipped = tr("a chart or other sheet without cells");
+    } else if (info.hidden && !chosen) {
+      sheet.skipped = tr("a hidden sheet (choose it with --sheet to import it)");
+    }
+    if (!sheet.skipped.empty()) {
+      report.sheets.push_back(std::move(sheet));
+      continue;
+    }
+    auto reader = workbook->open_sheet(i);
+    std::vector<Record> head;
+    Record record;
+    while (head.size() < k_header_search_records && reader->next(record)) head.push_back(record);
+    HeaderSearch search = search_header(head);
+    if (!search.header) {
+      sheet.skipped = search.problem;
+      report.sheets.push_back(std::move(sheet));
+      continue;
+    }
+    if (!imported) {
+      report.header_line = search.header->line;
+      report.title = title_of(head, *search.header);
+    }
+    imported = true;
+    sheet.header_line = search.header->line;
+    ImportSession session = session_;
+    session.sheet_day = sheet_name_day(info.name, session_.first_day, session_.last_day);
+    const long long accepted = report.accepted, duplicates = report.duplicates, updated = report.updated,
+                    rejected = report.rejected;
+    import_rows(
+        Place{report, info.name, session}, *search.header, head, [&](Record& out) { return reader->next(out); }, sink);
+    sheet.accepted = report.accepted - accepted;
+    sheet.duplicates = report.duplicates - duplicates;
+    sheet.updated = report.updated - updated;
+    sheet.rejected = report.rejected - rejected;
+    report.sheets.push_back(std::move(sheet));
+  }
+  if (!imported) {
+    std::vector<std::string> why;
+    for (const auto& sheet : report.sheets)
+      why.push_back(fmt::format(fmt::runtime(tr("{} ({})")), sheet.name, sheet.skipped));
+    if (why.empty()) why.emplace_back(tr("it has no sheet"));
+    throw input_error(
+        fmt::format(fmt::runtime(tr("no sheet of this workbook can be imported: {}")), fmt::join(why, tr("; "))),
+        tr("the sign-in sheet needs a header row with 姓名 and 身份证号码 in its first 30 rows; choose "
+           "a hidden sheet with --sheet NAME"),
+        given);
+  }
+}
+
 const FileReport& SigninImport::import_file(const fs::path& bytes, const std::string& given, const std::string& sha256,
                                             const SigninSink& sink) {
   FileReport report;
@@ -241,26 +344,28 @@ const FileReport& SigninImport::import_file(const fs::path& bytes, const std::st
   report.sha256 = sha256;
   report.archived_before =
       std::any_of(sources_.begin(), sources_.end(), [&](const StoredSource& s) { return s.sha256 == report.sha256; });
-  RecordReader reader(bytes.string(), encoding_, given, columns_);
-  report.encoding = std::string(encoding_name(reader.encoding()));
-  std::vector<Record> head;
-  HeaderMap header = read_header(reader, head, given);
-  report.header_line = header.line;
-  report.title = title_of(head, header);
-  deduper_.start_file();
-  // A cell that ldt (or a careful user) wrote as '=… to keep a spreadsheet from running it is
-  // read as it was meant: the fix loop round-trips the original value.
-  for (size_t i = header.record_index + 1; i < head.size(); ++i) {
-    restore_formulas(head[i].cells);
-    import_record(report, header, head[i], sink);
-  }
-  Record record;
-  while (reader.next(record)) {
-    restore_formulas(record.cells);
-    import_record(report, header, record, sink);
+  deduper_.start_file();  // a conflict is judged against the file's first rows, over all its sheets
+  if (const SourceFormat format = detect_format(bytes.string(), given); format != SourceFormat::csv) {
+    import_workbook(report, format, bytes, given, sink);
+  } else {
+    RecordReader reader(bytes.string(), encoding_, given, columns_);
+    report.encoding = std::string(encoding_name(reader.encoding()));
+    std::vector<Record> head;
+    Record record;
+    while (head.size() < k_header_search_records && reader.next(record)) head.push_back(record);
+    HeaderSearch search = search_header(head);
+    if (!search.header) throw input_error(search.problem, search.hint, given, search.line);
+    report.header_line = search.header->line;
+    report.title = title_of(head, *search.header);
+    static const std::string k_no_sheet;
+    import_rows(
+        Place{report, k_no_sheet, session_}, *search.header, head, [&](Record& out) { return reader.next(out); }, sink);
   }
   if (!report.archived_before) {
-    report.stored_as = report.sha256 + std::filesystem::path(given).extension().string();
+    // The archived copy is named by its content: a workbook that came as .csv is kept as what it is.
+    std::string extension =
+        report.format == "csv" ? std::filesystem::path(given).extension().string() : "." + report.format;
+    report.stored_as = report.sha256 + extension;
     // The title rows may hold a phone or an ID number: the manifest keeps them masked (the
     // archived export keeps them as they were).
     sources_.push_back(StoredSource{report.sha256, report.file, report.stored_as, report.encoding, now_, actor_,

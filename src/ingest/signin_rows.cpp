@@ -138,6 +138,14 @@ NormalizedRow normalize_row(const HeaderMap& header, const Record& record, const
   if (clean_id_text(raw_id).empty()) {
     return reject(issue("missing-field", "id_number", tr("the ID number is empty; fill it in from the paper sheet")));
   }
+  if (auto column = header.column(Field::id_number);
+      column && *column < record.kinds.size() && record.kinds[*column] == CellKind::long_number) {
+    return reject(issue("id-excel-damaged", "id_number",
+                        tr("Excel destroyed this ID number: the cell holds a number, and a number keeps at most 15 "
+                           "significant digits, so the last digits of an 18-digit ID are lost whatever they look "
+                           "like. Type it again from the paper sheet; next time format the ID column as 文本/Text "
+                           "before typing (or start the cell with ').")));
+  }
   IdNumberResult id = parse_id_number(raw_id, session.first_day, session.min_age, session.max_age);
   if (id.reject) return reject(*id.reject);
   NameResult name = parse_person_name(raw_name);
@@ -155,8 +163,8 @@ NormalizedRow normalize_row(const HeaderMap& header, const Record& record, const
                                      categories.categories)) {
     return reject(*problem);
   }
-  SigninDateResult date =
-      parse_signin_date(cell_of(header, record, Field::signed_at), session.first_day, session.last_day);
+  SigninDateResult date = parse_signin_date(cell_of(header, record, Field::signed_at), session.first_day,
+                                            session.last_day, session.sheet_day);
   if (date.reject) return reject(*date.reject);
 
   StoredSignin s;

@@ -30,6 +30,7 @@ Cell typed(CellType type, std::string text) {
 }  // namespace
 
 Cell empty_cell() { return {}; }
+Cell null_cell() { return typed(CellType::null, {}); }
 Cell text_cell(std::string text) { return typed(CellType::text, std::move(text)); }
 Cell literal_cell(std::string text) { return typed(CellType::literal, std::move(text)); }
 Cell label_cell(std::string key) { return typed(CellType::label, std::move(key)); }
@@ -99,6 +100,7 @@ Section& Document::add_paragraphs(std::vector<std::string> paragraphs) {
 std::string display_text(const Cell& cell, bool unmask) {
   switch (cell.type) {
     case CellType::empty:
+    case CellType::null:
     case CellType::table:
       return {};
     case CellType::text:

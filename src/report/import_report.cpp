@@ -17,8 +17,12 @@ constexpr std::size_t k_summary_lines = 20;
 /// recurs thousands of times names its first 20 lines and how many more (the rejects listing
 /// and the fix file have them all).
 void grouped(const std::vector<Diagnostic>& issues, const char* label, std::vector<std::string>& lines) {
-  std::map<std::pair<std::string, std::string>, std::vector<int>> by_reason;
-  for (const auto& issue : issues) by_reason[{issue.code, issue.message}].push_back(issue.line);
+  // A row of a workbook is named with its sheet: "[3月16日] 12".
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> by_reason;
+  for (const auto& issue : issues) {
+    by_reason[{issue.code, issue.message}].push_back(
+        issue.sheet.empty() ? std::to_string(issue.line) : fmt::format("[{}] {}", issue.sheet, issue.line));
+  }
   for (const auto& [reason, numbers] : by_reason) {
     auto shown = std::min(numbers.size(), k_summary_lines);
     // TRANSLATORS: between the line numbers of a summary line; Chinese lists with "、".
@@ -33,8 +37,9 @@ void grouped(const std::vector<Diagnostic>& issues, const char* label, std::vect
   }
 }
 
-Table issues_table(const std::vector<Diagnostic>& issues, bool with_field) {
-  Table table{{{"line", tr("line")},
+Table issues_table(const std::vector<Diagnostic>& issues, bool with_field, bool with_sheet) {
+  Table table{{{"sheet", tr("sheet"), true, with_sheet},
+               {"line", tr("line")},
                {"code", tr("code")},
                {"field", tr("field"), true, with_field},
                {"message", tr("message")}},
@@ -42,8 +47,8 @@ Table issues_table(const std::vector<Diagnostic>& issues, bool with_field) {
               {},
               {}};
   for (const auto& issue : issues) {
-    table.rows.push_back(
-        {integer_cell(issue.line), literal_cell(issue.code), key_cell(issue.field), text_cell(issue.message)});
+    table.rows.push_back({text_cell(issue.sheet), integer_cell(issue.line), literal_cell(issue.code),
+                          key_cell(issue.field), text_cell(issue.message)});
   }
   return table;
 }
@@ -53,20 +58,37 @@ std::vector<std::string> summary_lines(const std::string& session, const std::ve
   std::vector<std::string> lines;
   long long rejected = 0;
   for (const auto& r : reports) {
+    // A workbook is named by its format (and an .xls by its code page too), a text file by its encoding.
+    const std::string kind = r.format == "csv"   ? r.encoding
+                             : r.format == "xls" ? fmt::format("xls {}", r.encoding)
+                                                 : r.format;
     lines.push_back(fmt::format(
         fmt::runtime(tr("{}: {}, header on line {}: {} accepted, {} duplicates, {} updated, {} rejected{}")), r.file,
-        r.encoding, r.header_line, r.accepted, r.duplicates, r.updated, r.rejected,
+        kind, r.header_line, r.accepted, r.duplicates, r.updated, r.rejected,
         r.skipped > 0 ? fmt::format(fmt::runtime(tr(", {} footer rows skipped")), r.skipped) : ""));
+    for (const auto& sheet : r.sheets) {
+      if (!sheet.skipped.empty()) {
+        lines.push_back(fmt::format(fmt::runtime(tr("  sheet {}: skipped: {}")), sheet.name, sheet.skipped));
+      } else if (r.sheets.size() > 1) {
+        lines.push_back(fmt::format(fmt::runtime(tr("  sheet {}: header on line {}: {} accepted, {} duplicates, {} "
+                                                    "updated, {} rejected")),
+                                    sheet.name, sheet.header_line, sheet.accepted, sheet.duplicates, sheet.updated,
+                                    sheet.rejected));
+      }
+    }
     grouped(r.rejects, tr("rejected"), lines);
     grouped(r.warnings, tr("warning"), lines);
     rejected += r.rejected;
   }
   if (dry_run) lines.emplace_back(tr("dry run: nothing was written"));
   if (rejected > 0 && written) {
-    lines.push_back(fmt::format(fmt::runtime(tr("rejected rows are kept: `ldt signin rejects {} --output fix.csv` "
+    // Who sent a workbook gets the fix file as one.
+    const bool workbook =
+        std::any_of(reports.begin(), reports.end(), [](const FileReport& r) { return r.format != "csv"; });
+    lines.push_back(fmt::format(fmt::runtime(tr("rejected rows are kept: `ldt signin rejects {} --output {}` "
                                                 "writes them for correcting in Excel/WPS; import the corrected file "
                                                 "again")),
-                                session));
+                                session, workbook ? "fix.xlsx" : "fix.csv"));
   }
   return lines;
 }
@@ -75,6 +97,7 @@ std::vector<std::string> summary_lines(const std::string& session, const std::ve
 Document import_report(const std::string& session, const std::vector<FileReport>& reports, bool dry_run, bool written) {
   Table files{{{"file", "file"},
                {"sha256", "sha256"},
+               {"format", "format"},
                {"encoding", "encoding"},
                {"header_line", "header_line"},
                {"title", "title"},
@@ -84,17 +107,35 @@ Document import_report(const std::string& session, const std::vector<FileReport>
                {"updated", "updated"},
                {"rejected", "rejected"},
                {"skipped", "skipped"},
+               {"sheets", "sheets"},
                {"rejects", "rejects"},
                {"warnings", "warnings"}},
               {},
               {},
               {}};
   for (const auto& r : reports) {
-    files.rows.push_back({text_cell(r.file), literal_cell(r.sha256), literal_cell(r.encoding),
-                          integer_cell(r.header_line), text_cell(r.title), integer_cell(r.rows),
-                          integer_cell(r.accepted), integer_cell(r.duplicates), integer_cell(r.updated),
-                          integer_cell(r.rejected), integer_cell(r.skipped), table_cell(issues_table(r.rejects, true)),
-                          table_cell(issues_table(r.warnings, false))});
+    const bool workbook = r.format != "csv";
+    Table sheets{{{"name", "name"},
+                  {"header_line", "header_line"},
+                  {"accepted", "accepted"},
+                  {"duplicates", "duplicates"},
+                  {"updated", "updated"},
+                  {"rejected", "rejected"},
+                  {"skipped", "skipped"}},
+                 {},
+                 {},
+                 {}};
+    for (const auto& sheet : r.sheets) {
+      sheets.rows.push_back({text_cell(sheet.name), integer_cell(sheet.header_line), integer_cell(sheet.accepted),
+                             integer_cell(sheet.duplicates), integer_cell(sheet.updated), integer_cell(sheet.rejected),
+                             sheet.skipped.empty() ? null_cell() : text_cell(sheet.skipped)});
+    }
+    files.rows.push_back(
+        {text_cell(r.file), literal_cell(r.sha256), literal_cell(r.format), literal_cell(r.encoding),
+         integer_cell(r.header_line), text_cell(r.title), integer_cell(r.rows), integer_cell(r.accepted),
+         integer_cell(r.duplicates), integer_cell(r.updated), integer_cell(r.rejected), integer_cell(r.skipped),
+         workbook ? table_cell(std::move(sheets)) : empty_cell(), table_cell(issues_table(r.rejects, true, workbook)),
+         table_cell(issues_table(r.warnings, false, workbook))});
   }
   Document document;
   document.add_paragraphs(summary_lines(session, reports, dry_run, written));

@@ -21,6 +21,8 @@ std::optional<Json> cell_json(const Cell& cell, bool unmask) {
   switch (cell.type) {
     case CellType::empty:
       return std::nullopt;
+    case CellType::null:
+      return Json(nullptr);
     case CellType::integer:
       return Json(cell.integer);
     case CellType::decimal:

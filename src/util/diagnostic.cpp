@@ -10,6 +10,7 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
   std::string out;
   if (!diagnostic.file.empty()) {
     out += diagnostic.file;
+    if (!diagnostic.sheet.empty()) out += fmt::format(" [{}]", diagnostic.sheet);
     if (diagnostic.line > 0) out += fmt::format(":{}", diagnostic.line);
     out += ": ";
   }

@@ -54,6 +54,16 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+bool ends_with_ignoring_case(std::string_view text, std::string_view tail) {
+  if (tail.size() > text.size()) return false;
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  const std::string_view end = text.substr(text.size() - tail.size());
+  for (std::size_t i = 0; i < tail.size(); ++i) {
+    if (lower(end[i]) != lower(tail[i])) return false;
+  }
+  return true;
+}
+
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }

@@ -69,7 +69,8 @@ def main():
         codes = {}
         for reject in report["rejects"]:
             codes[reject["code"]] = codes.get(reject["code"], 0) + 1
-        for key, actual in (("encoding", report["encoding"]), ("accepted", report["accepted"]),
+        for key, actual in (("format", report.get("format")), ("encoding", report["encoding"]),
+                            ("accepted", report["accepted"]),
                             ("duplicates", report["duplicates"]), ("rejected", codes)):
             if key in expect and expect[key] != actual:
                 failures.append(f"{key}: expected {expect[key]!r}, got {actual!r}")

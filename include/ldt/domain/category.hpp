@@ -58,7 +58,8 @@ CategoryResult parse_categories(std::string_view cell);
 enum class FlagValue { yes, no, invalid };
 
 /// Reads a flag cell after NFKC and trimming (README "How each row and cell is read": Flags):
-/// yes = 是 √ ✓ 1 Y y 有; no = 否 × 0 N n 无 or empty; anything else is `invalid` (the caller
+/// yes = 是 √ ✓ 1 Y y 有 TRUE; no = 否 × 0 N n 无 FALSE or empty (TRUE/FALSE: a workbook's
+/// boolean cell); anything else is `invalid` (the caller
 /// rejects the row as category-unknown).
 FlagValue parse_flag(std::string_view cell);
 

@@ -30,7 +30,18 @@ struct SigninDateResult {
 /// Empty cell, or a time alone: day = first_day with warning date-missing.
 /// Rejects (field "signed_at"): date-format when unreadable (the raw text is in the message);
 /// date-outside-session when the day is not within [first_day, last_day].
-SigninDateResult parse_signin_date(std::string_view raw, Date first_day, Date last_day);
+/// `sheet_day`: the day the row's sheet is named by (`sheet_name_day`); an empty cell or a time
+/// alone then means that day, without the warning (it is still checked against the session).
+SigninDateResult parse_signin_date(std::string_view raw, Date first_day, Date last_day,
+                                   std::optional<Date> sheet_day = std::nullopt);
+
+/// The day a workbook sheet's name gives its rows (README "Workbooks": one sheet per day): a
+/// date by the rules of `parse_signin_date` (`3月16日`, `2021.3.17`, `2021-03-16`; a plain number
+/// is not a date here), or a day of the session — `第一天`, `第2天`, `Day 2`, `D2` — counted from
+/// `first_day` (day N = first_day + N − 1). nullopt when the name is neither (`Sheet1`, `汇总`).
+/// A named day outside the session is returned as it is: its rows are then rejected as
+/// date-outside-session, which says what is wrong.
+std::optional<Date> sheet_name_day(std::string_view name, Date first_day, Date last_day);
 
 /// Reads a CLI/TOML date-time in CST: `2021-03-10 09:00`, `2021-03-10T09:00`,
 /// `2021-03-10T09:00:00+08:00`, `2021/3/10 9:00`, `2021年3月10日 9:00`, seconds optional; a date

@@ -13,7 +13,12 @@ namespace ldt {
 struct ColumnVocabulary;                   // ingest/header.hpp
 const ColumnVocabulary& signin_columns();  // ingest/header.hpp
 
-/// One record (row) of a delimited text file.
+/// What a workbook cell held (README "Workbooks"): text (also a date shown as text, a
+/// boolean, an error), a number, or a number of 10^15 or more — more digits than a number cell
+/// keeps, so an ID number stored as one has lost its last digits.
+enum class CellKind : unsigned char { text, number, long_number };
+
+/// One record (row) of a delimited text file, or a row of a workbook's sheet.
 struct Record {
   /// Physical line where the record starts, 1-based, as an editor shows it.
   int line = 0;
@@ -35,6 +40,8 @@ struct Record {
   int problem_line = 0;
   /// True when the row held an unbalanced quote (also when `problem` is `encoding`).
   bool unbalanced_quote = false;
+  /// A workbook row's cell kinds, one per cell; empty for a row of a text file (all text).
+  std::vector<CellKind> kinds;
 };
 
 /// Reads the records of a CSV/TSV sign-in export, streaming (a 1 MiB buffer; a 200 MB,

@@ -16,22 +16,33 @@
 #include "ldt/ingest/encoding.hpp"
 #include "ldt/ingest/header.hpp"
 #include "ldt/ingest/signin_rows.hpp"
+#include "ldt/ingest/workbook.hpp"
 #include "ldt/util/diagnostic.hpp"
 #include "ldt/util/fs.hpp"
 
 namespace ldt {
 
-/// What one source file gave. `rejects` and `warnings` carry their line and code.
+/// What one sheet of a workbook gave (README "Workbooks"); the counts are its rows.
+struct SheetReport {
+  std::string name;
+  int header_line = 0;
+  long long accepted = 0, duplicates = 0, updated = 0, rejected = 0;
+  std::string skipped;  ///< why the sheet was not imported (translated); empty when it was
+};
+
+/// What one source file gave. `rejects` and `warnings` carry their line, sheet and code.
 struct FileReport {
   std::string file;  ///< the file name, as stored in the manifest and rejects
   std::string sha256;
+  std::string format = "csv";  ///< "csv", "xlsx" or "xls" (workbook.hpp `format_name`)
   std::string encoding;
   std::string title;  ///< text of the title rows above the header, joined by " / "
   int header_line = 0;
   long long rows = 0, accepted = 0, duplicates = 0, updated = 0, rejected = 0, skipped = 0;
   std::vector<Diagnostic> rejects, warnings;
-  bool archived_before = false;  ///< the same bytes were imported before (a re-import)
-  std::string stored_as;         ///< name of the archived copy under sources/ ("<sha256><ext>")
+  bool archived_before = false;     ///< the same bytes were imported before (a re-import)
+  std::string stored_as;            ///< name of the archived copy under sources/ ("<sha256><ext>")
+  std::vector<SheetReport> sheets;  ///< a workbook's sheets in order, imported or skipped; empty for CSV
 };
 
 /// The reject a fix-file row answers: its source's SHA-256, sheet and line (README "The fix
@@ -65,6 +76,10 @@ class SigninImport {
   /// 2) naming the file when it cannot be read, or has no header with a name and an ID number column.
   const FileReport& import_file(const fs::path& bytes, const std::string& given, const std::string& sha256,
                                 const SigninSink& sink);
+  /// The sheets of a workbook to import (`--sheet`): names, or `#N` for the N-th sheet. Empty:
+  /// every visible sheet with a header. A name that no sheet has refuses the file (exit 2).
+  void choose_sheets(std::vector<std::string> sheets) { chosen_sheets_ = std::move(sheets); }
+
   /// The same, reading and hashing the file at `path` itself.
   const FileReport& import_file(const std::string& path, const SigninSink& sink) {
     return import_file(path, path, sha256_file(path), sink);
@@ -84,13 +99,31 @@ class SigninImport {
 
  private:
   using Origin = RejectOrigin;
-  void import_record(FileReport& report, const HeaderMap& header, const Record& record, const SigninSink& sink);
+  /// Where the rows being imported come from: their file's report, sheet (empty for CSV) and
+  /// the session facts with the sheet's day.
+  struct Place {
+    FileReport& report;
+    const std::string& sheet;
+    const ImportSession& session;
+  };
+  /// The header among the first records of a file or sheet, or why there is none.
+  struct HeaderSearch {
+    std::optional<HeaderMap> header;
+    std::string problem, hint;
+    int line = 0;
+  };
+  [[nodiscard]] HeaderSearch search_header(const std::vector<Record>& head) const;
+  /// Imports the records after the header: those read ahead in `head`, then the rest from `next`.
+  void import_rows(const Place& place, const HeaderMap& header, const std::vector<Record>& head,
+                   const std::function<bool(Record&)>& next, const SigninSink& sink);
+  void import_workbook(FileReport& report, SourceFormat format, const fs::path& bytes, const std::string& given,
+                       const SigninSink& sink);
+  void import_record(const Place& place, const HeaderMap& header, const Record& record, const SigninSink& sink);
   void keep_reject(StoredReject reject, const std::optional<Origin>& origin, bool archived_before);
   void close_reject(const Origin& origin);
   /// True when the fix-file row `record` is the row `reject` kept: the same name or the same
   /// ID number (a correction changes one of them at most).
   [[nodiscard]] bool same_row(const StoredReject& reject, const HeaderMap& header, const Record& record) const;
-  HeaderMap read_header(RecordReader& reader, std::vector<Record>& head, const std::string& file) const;
 
   ImportSession session_;
   const ColumnVocabulary& columns_;
@@ -102,6 +135,7 @@ class SigninImport {
   /// (id_number, day) → the row carrying a new phone or address.
   std::map<std::pair<std::string, std::string>, StoredSignin> updates_;
   std::vector<FileReport> reports_;
+  std::vector<std::string> chosen_sheets_;
 };
 
 }  // namespace ldt

@@ -21,6 +21,9 @@ struct ImportSession {
   Date last_day;
   int min_age = 14;
   int max_age = 90;
+  /// The day the workbook sheet being read is named by (README "Workbooks": one sheet per day):
+  /// its rows with no date, or only a time, are of that day.
+  std::optional<Date> sheet_day;
 };
 
 /// Outcome of normalising one row: `signin` set when it passes, else `reject`.

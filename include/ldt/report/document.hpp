@@ -25,6 +25,7 @@ std::optional<Format> parse_format(std::string_view text);
 /// text is masked by what it holds (an ID number or phone typed into a message).
 enum class CellType {
   empty,      ///< nothing: an empty cell for people, the key left out of JSON objects
+  null,       ///< no value where one may be: an empty cell for people, `null` in JSON
   text,       ///< free text (names, messages, titles): masked by content
   literal,    ///< identifiers, codes, hashes, dates, business contacts: shown as they are
   label,      ///< a stable identifier (status, mode, role): JSON gets it, people its value_label
@@ -56,6 +57,7 @@ struct Cell {
 };
 
 Cell empty_cell();
+Cell null_cell();
 Cell text_cell(std::string text);
 Cell literal_cell(std::string text);
 Cell label_cell(std::string key);

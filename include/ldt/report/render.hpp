@@ -35,6 +35,12 @@ void render_csv(const Document& document, const RenderOptions& options, const Si
 void render_markdown(const Document& document, const RenderOptions& options, const Sink& sink);
 void render_json(const Document& document, const RenderOptions& options, const Sink& sink);
 
+/// The document's tables as an Excel workbook (.xlsx bytes, libxlsxwriter; report/render_xlsx.cpp):
+/// one sheet per table, headings in bold on a frozen first row, every cell a text cell (number
+/// format @) so that ID numbers and phones stay as typed, column widths fitting their text (a
+/// CJK character counts two). Throws Error (exit 4) when the workbook cannot be written.
+std::string render_xlsx(const Document& document, const RenderOptions& options);
+
 /// What people see of a cell in table, csv and md: masked by its type unless `unmask`.
 std::string display_text(const Cell& cell, bool unmask);
 

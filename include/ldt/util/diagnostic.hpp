@@ -38,6 +38,7 @@ struct Diagnostic {
   std::string code;  ///< stable code, e.g. "schema-unknown-key", "id-checksum"
   std::string file;  ///< path as the user gave it or relative to the project root
   int line = 0;
+  std::string sheet;  ///< the workbook sheet `line` is a row of (README "Workbooks"); empty for a text file
   std::string field;
   std::string message;  ///< what was wrong (translated)
   std::string hint;     ///< how to fix it (translated); may be empty

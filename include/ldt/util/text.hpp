@@ -40,6 +40,9 @@ std::string escape_controls(std::string_view text, bool keep_line_breaks = false
 /// True when `text` is one or more ASCII digits and nothing else.
 bool all_digits(std::string_view text);
 
+/// True when `text` ends with `tail`, ASCII letters compared without case (`fix.XLSX`).
+bool ends_with_ignoring_case(std::string_view text, std::string_view tail);
+
 /// True for what Excel shows for a long number: "4.41523E+17", "4,41523e17", "441523E12"
 /// (mantissa with an optional '.' or ',' decimal, E or e, optional sign, digits).
 bool is_excel_scientific(std::string_view text);

@@ -1,5 +1,6 @@
-/// Every real-shaped sample in the shared cases directory must read: expected encoding, a
-/// header with name and ID number, no damaged rows, and as many data rows as the case expects.
+/// Every real-shaped sample in the shared cases directory must read: expected format and
+/// encoding, a header with name and ID number (in every sheet of a workbook), no damaged rows,
+/// and as many data rows as the case expects.
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -9,6 +10,7 @@
 
 #include "ldt/ingest/header.hpp"
 #include "ldt/ingest/record_reader.hpp"
+#include "ldt/ingest/workbook.hpp"
 
 using namespace ldt;
 
@@ -46,30 +48,46 @@ TEST_SUITE("ingest/cases") {
       const nlohmann::json spec = nlohmann::json::parse(std::ifstream(case_file));
       const auto input = entry.path() / spec.at("file").get<std::string>();
       CAPTURE(input.string());
-      RecordReader reader(input.string(), EncodingChoice::auto_detect, input.filename().string());
       const auto& expect = spec.at("expect");
-      CHECK(encoding_name(reader.encoding()) == expect.at("encoding").get<std::string>());
-
-      std::vector<Record> records;
+      const SourceFormat format = detect_format(input.string(), input.filename().string());
+      CHECK(format_name(format) == expect.value("format", std::string("csv")));
+      // The records of the file, or of each sheet of a workbook, each read by the reader of its kind.
+      std::vector<std::vector<Record>> sheets;
       Record record;
-      while (reader.next(record)) {
-        CHECK(record.problem == Record::Problem::none);
-        records.push_back(record);
+      if (format == SourceFormat::csv) {
+        RecordReader reader(input.string(), EncodingChoice::auto_detect, input.filename().string());
+        CHECK(encoding_name(reader.encoding()) == expect.at("encoding").get<std::string>());
+        auto& records = sheets.emplace_back();
+        while (reader.next(record)) records.push_back(record);
+      } else {
+        auto workbook = open_workbook(input.string(), format, input.filename().string());
+        for (std::size_t i = 0; i < workbook->sheets().size(); ++i) {
+          if (workbook->sheets()[i].hidden) continue;  // not imported unless chosen
+          auto reader = workbook->open_sheet(i);
+          auto& records = sheets.emplace_back();
+          while (reader->next(record)) records.push_back(record);
+        }
       }
-      const auto header = find_header(records);
-      REQUIRE(header.has_value());
-      CHECK(header->column(Field::name).has_value());
-      CHECK(header->column(Field::id_number).has_value());
-      CHECK(header->names.front().find("\xEF\xBB\xBF") == std::string::npos);
-
       std::size_t data_rows = 0;
-      for (std::size_t i = header->record_index + 1; i < records.size(); ++i) {
-        if (!is_footer_or_blank(records[i])) ++data_rows;
+      std::size_t with_header = 0;
+      for (const auto& records : sheets) {
+        for (const auto& row : records) CHECK(row.problem == Record::Problem::none);
+        const auto header = find_header(records);
+        if (!header && sheets.size() > 1) continue;  // a 汇总 sheet beside the sign-in sheets
+        REQUIRE(header.has_value());
+        ++with_header;
+        CHECK(header->column(Field::name).has_value());
+        CHECK(header->column(Field::id_number).has_value());
+        CHECK(header->names.front().find("\xEF\xBB\xBF") == std::string::npos);
+        for (std::size_t i = header->record_index + 1; i < records.size(); ++i) {
+          if (!is_footer_or_blank(records[i])) ++data_rows;
+        }
       }
       std::size_t expected = expect.at("accepted").get<std::size_t>() + expect.at("duplicates").get<std::size_t>();
       for (const auto& [code, count] : expect.at("rejected").items()) {
         expected += count.get<std::size_t>();
       }
+      CHECK(with_header > 0);
       CHECK(data_rows == expected);
       ++cases;
     }
