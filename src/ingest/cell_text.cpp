@@ -134,7 +134,7 @@ std::string serial_date_text(double serial, bool date1904) {
   const double whole_part = std::floor(serial);
   const auto whole = static_cast<int>(whole_part);
   const long seconds = std::min(std::lround((serial - whole_part) * 86400.0), 86399L);
-  const std::string time = fmt::format("{:02}:{:02}:{:02}", seconds / 3600, (seconds / 60) % 60, seconds % 60);
+  std::string time = fmt::format("{:02}:{:02}:{:02}", seconds / 3600, (seconds / 60) % 60, seconds % 60);
   if (whole == 0) return time;
   if (!date1904 && whole == 60) return seconds == 0 ? "1900-02-29" : "1900-02-29 " + time;
   Date epoch = date1904 ? *make_date(1904, 1, 1) : *make_date(1899, 12, whole < 60 ? 31 : 30);

@@ -273,6 +273,7 @@ void SigninImport::import_workbook(FileReport& report, SourceFormat format, cons
     for (std::size_t i = 0; i < sheets.size(); ++i) found = found || names_sheet(wanted, i, sheets[i].name);
     if (found) continue;
     std::vector<std::string> names;
+    names.reserve(sheets.size());
     for (const auto& sheet : sheets) names.push_back(sheet.name);
     throw input_error(fmt::format(fmt::runtime(tr("this workbook has no sheet \"{}\"; its sheets are: {}")), wanted,
                                   fmt::join(names, tr(", "))),
@@ -302,7 +303,8 @@ void SigninImport::import_workbook(FileReport& report, SourceFormat format, cons
     while (head.size() < k_header_search_records && reader->next(record)) head.push_back(record);
     HeaderSearch search = search_header(head);
     if (!search.header) {
-      sheet.skipped = search.problem;
+      // Short: a workbook may have several such sheets, each named in one line.
+      sheet.skipped = tr("no header row with a name and an ID number column in its first 30 rows");
       report.sheets.push_back(std::move(sheet));
       continue;
     }

@@ -1,15 +1,21 @@
 // .xls workbooks (BIFF8, Excel 97–2003, and WPS .et files that are BIFF): FreeXL reads the cells
 // (README "Workbooks"). What FreeXL 1.0.6 cannot do is said, not hidden: it cannot tell a hidden
 // sheet (every sheet with a header imports) and keeps no formula result (such a cell reads
-// empty; its row is rejected with a hint to save the workbook as .xlsx).
+// empty; its row is rejected with a hint to save the workbook as .xlsx). FreeXL runs in a child
+// process (read_isolated): a crafted file that makes it misbehave costs the child, not ldt.
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <freexl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <stdexcept>
 
 #include "ldt/ingest/cell_text.hpp"
 #include "ldt/ingest/line_reader.hpp"
@@ -96,102 +102,235 @@ void cell_text(const FreeXL_CellValue& value, std::string& text, CellKind& kind)
   }
 }
 
-class XlsSheet final : public SheetReader {
+/// What FreeXL read of a workbook, as the child process sends it to the parent.
+struct XlsContent {
+  std::string encoding = "utf-16";
+  std::vector<SheetInfo> sheets;
+  std::vector<std::vector<Record>> rows;  // per sheet
+};
+
+// The child's message: a status (0, the FreeXL error, or k_password), then for status 0 the
+// encoding, the sheet count and per sheet its name, row count and rows (line, cell count, per
+// cell its column, kind and text, a too-long flag). Integers little-endian as written by this
+// same binary; strings length-prefixed.
+constexpr std::int32_t k_password = 1;
+
+class Writer {
  public:
-  XlsSheet(const void* handle, unsigned short index, std::string display_name)
-      : handle_(handle), index_(index), display_name_(std::move(display_name)) {
-    int status = freexl_select_active_worksheet(handle_, index_);
-    if (status == FREEXL_OK) status = freexl_worksheet_dimensions(handle_, &rows_, &columns_);
-    if (status != FREEXL_OK) throw freexl_failure(display_name_, status);
+  void u32(std::uint32_t value) { bytes.append(reinterpret_cast<const char*>(&value), sizeof value); }
+  void text(std::string_view value) {
+    u32(static_cast<std::uint32_t>(value.size()));
+    bytes.append(value);
+  }
+  std::string bytes;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  std::uint32_t u32() {
+    std::uint32_t value = 0;
+    if (bytes_.size() < sizeof value) throw std::runtime_error("short");
+    std::memcpy(&value, bytes_.data(), sizeof value);
+    bytes_.remove_prefix(sizeof value);
+    return value;
+  }
+  std::string text() {
+    const std::uint32_t size = u32();
+    if (bytes_.size() < size) throw std::runtime_error("short");
+    std::string value(bytes_.substr(0, size));
+    bytes_.remove_prefix(size);
+    return value;
   }
 
-  bool next(Record& out) override {
-    if (row_ >= rows_) return false;
-    // One sheet is active at a time in FreeXL: this one, whatever was read in between.
-    int status = freexl_select_active_worksheet(handle_, index_);
-    if (status != FREEXL_OK) throw freexl_failure(display_name_, status);
-    out = Record{};
-    out.line = static_cast<int>(row_) + 1;
-    out.problem_line = out.line;
-    std::size_t bytes = 0;
+ private:
+  std::string_view bytes_;
+};
+
+/// Runs in the child: FreeXL reads the file at `path`; the message goes to `out`.
+void read_with_freexl(const std::string& path, Writer& out) {
+  const void* handle = nullptr;
+  int status = freexl_open(path.c_str(), &handle);
+  unsigned int info = 0;
+  if (status == FREEXL_OK && freexl_get_info(handle, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
+      info == FREEXL_BIFF_OBFUSCATED) {
+    status = k_password;
+  }
+  out.u32(static_cast<std::uint32_t>(status));
+  if (status != FREEXL_OK) {
+    freexl_close(handle);
+    return;
+  }
+  info = 0;
+  freexl_get_info(handle, FREEXL_BIFF_CODEPAGE, &info);
+  out.text(info == FREEXL_BIFF_UTF16LE || info == 0 ? "utf-16" : fmt::format("cp{}", info));
+  unsigned int count = 0;
+  freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &count);
+  count = std::min(count, 0xFFFFU);
+  out.u32(count);
+  for (unsigned int sheet = 0; sheet < count; ++sheet) {
+    const auto index = static_cast<unsigned short>(sheet);
+    const char* name = nullptr;
+    if (freexl_get_worksheet_name(handle, index, &name) != FREEXL_OK || name == nullptr) name = "";
+    out.text(*name == '\0' ? fmt::format("#{}", sheet + 1) : std::string(name));
+    unsigned int rows = 0;
+    unsigned short columns = 0;
+    if (freexl_select_active_worksheet(handle, index) != FREEXL_OK ||
+        freexl_worksheet_dimensions(handle, &rows, &columns) != FREEXL_OK) {
+      rows = 0;
+    }
+    out.u32(rows);
     std::string text;
     CellKind kind = CellKind::text;
-    for (unsigned short column = 0; column < columns_; ++column) {
-      FreeXL_CellValue value{};
-      status = freexl_get_cell_value(handle_, row_, column, &value);
-      if (status != FREEXL_OK) throw freexl_failure(display_name_, status);
-      cell_text(value, text, kind);
-      if (text.empty()) continue;
-      bytes += text.size();
-      if (bytes > k_max_line_bytes) {
-        out.cells.assign(1, std::string());
-        out.kinds.assign(1, CellKind::text);
-        out.problem = Record::Problem::too_long;
-        break;
+    for (unsigned int row = 0; row < rows; ++row) {
+      Writer cells;
+      std::uint32_t cell_count = 0;
+      std::size_t bytes = 0;
+      bool too_long = false;
+      for (unsigned short column = 0; column < columns && !too_long; ++column) {
+        FreeXL_CellValue value{};
+        if (freexl_get_cell_value(handle, row, column, &value) != FREEXL_OK) continue;
+        cell_text(value, text, kind);
+        if (text.empty()) continue;
+        bytes += text.size();
+        too_long = bytes > k_max_line_bytes;
+        if (too_long) break;
+        cells.u32(column);
+        cells.u32(static_cast<std::uint32_t>(kind));
+        cells.text(text);
+        ++cell_count;
       }
-      out.cells.resize(column + 1U);
-      out.kinds.resize(column + 1U, CellKind::text);
-      out.cells[column] = std::move(text);
-      out.kinds[column] = kind;
+      out.u32(row + 1);
+      out.u32(too_long ? 1 : 0);
+      out.u32(too_long ? 0 : cell_count);
+      if (!too_long) out.bytes += cells.bytes;
     }
-    if (out.cells.empty()) {
-      out.cells.emplace_back();
-      out.kinds.push_back(CellKind::text);
+  }
+  freexl_close(handle);
+}
+
+XlsContent decode(std::string_view message, const std::string& display_name) {
+  Reader in(message);
+  XlsContent content;
+  const auto status = static_cast<std::int32_t>(in.u32());
+  if (status == k_password) throw workbook_password_error(display_name);
+  if (status != FREEXL_OK) throw freexl_failure(display_name, status);
+  content.encoding = in.text();
+  const std::uint32_t sheets = in.u32();
+  for (std::uint32_t sheet = 0; sheet < sheets; ++sheet) {
+    content.sheets.push_back({in.text(), false, true});
+    auto& rows = content.rows.emplace_back();
+    const std::uint32_t row_count = in.u32();
+    for (std::uint32_t r = 0; r < row_count; ++r) {
+      Record record;
+      record.line = static_cast<int>(in.u32());
+      record.problem_line = record.line;
+      const bool too_long = in.u32() != 0;
+      const std::uint32_t cells = in.u32();
+      for (std::uint32_t c = 0; c < cells; ++c) {
+        const std::uint32_t column = std::min(in.u32(), 0xFFFFU);
+        const auto kind = static_cast<CellKind>(std::min(in.u32(), 2U));
+        if (record.cells.size() <= column) {
+          record.cells.resize(column + 1U);
+          record.kinds.resize(column + 1U, CellKind::text);
+        }
+        record.cells[column] = in.text();
+        record.kinds[column] = kind;
+      }
+      if (too_long) record.problem = Record::Problem::too_long;
+      if (record.cells.empty()) {
+        record.cells.emplace_back();
+        record.kinds.push_back(CellKind::text);
+      }
+      rows.push_back(std::move(record));
     }
-    ++row_;
+  }
+  return content;
+}
+
+/// FreeXL in a child process (README "Workbooks": .xls): it has had memory errors on crafted
+/// files, so whatever it does to a hostile file ends in the child — a crash, a CPU minute, a
+/// GiB of memory — and the parent reports a damaged workbook (exit 2) instead of crashing.
+XlsContent read_isolated(const std::string& path, const std::string& display_name) {
+  int pipe_ends[2];
+  if (::pipe2(pipe_ends, O_CLOEXEC) != 0) throw internal_error("pipe() failed");
+  const pid_t child = ::fork();
+  if (child < 0) {
+    ::close(pipe_ends[0]);
+    ::close(pipe_ends[1]);
+    throw internal_error("fork() failed");
+  }
+  if (child == 0) {
+    ::close(pipe_ends[0]);
+    const rlimit cpu{60, 60};
+    const rlimit memory{std::size_t{1} << 30U, std::size_t{1} << 30U};
+    ::setrlimit(RLIMIT_CPU, &cpu);
+    ::setrlimit(RLIMIT_AS, &memory);
+    int code = 0;
+    try {
+      Writer out;
+      read_with_freexl(path, out);
+      std::string_view rest = out.bytes;
+      while (!rest.empty()) {
+        const ssize_t count = ::write(pipe_ends[1], rest.data(), rest.size());
+        if (count <= 0) break;
+        rest.remove_prefix(static_cast<std::size_t>(count));
+      }
+    } catch (...) {
+      code = 3;
+    }
+    ::_exit(code);
+  }
+  ::close(pipe_ends[1]);
+  std::string message;
+  std::array<char, 65536> chunk{};
+  while (true) {
+    const ssize_t count = ::read(pipe_ends[0], chunk.data(), chunk.size());
+    if (count < 0 && errno == EINTR) continue;
+    if (count <= 0) break;
+    message.append(chunk.data(), static_cast<std::size_t>(count));
+  }
+  ::close(pipe_ends[0]);
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    throw workbook_damaged_error(display_name, tr("FreeXL failed on this .xls (the file is damaged or crafted)"));
+  }
+  try {
+    return decode(message, display_name);
+  } catch (const std::runtime_error&) {
+    throw workbook_damaged_error(display_name, tr("FreeXL failed on this .xls (the file is damaged or crafted)"));
+  }
+}
+
+/// The rows of one sheet, read before (all of an .xls fits: at most 65,536 rows).
+class XlsSheet final : public SheetReader {
+ public:
+  explicit XlsSheet(std::vector<Record> rows) : rows_(std::move(rows)) {}
+  bool next(Record& out) override {
+    if (next_ >= rows_.size()) return false;
+    out = std::move(rows_[next_++]);
     return true;
   }
 
  private:
-  const void* handle_;
-  unsigned short index_;
-  std::string display_name_;
-  unsigned int rows_ = 0, row_ = 0;
-  unsigned short columns_ = 0;
+  std::vector<Record> rows_;
+  std::size_t next_ = 0;
 };
 
 class XlsWorkbook final : public Workbook {
  public:
-  XlsWorkbook(const std::string& path, const std::string& display_name) : display_name_(display_name) {
-    const int status = freexl_open(path.c_str(), &handle_);
-    if (status != FREEXL_OK) {
-      freexl_close(handle_);
-      handle_ = nullptr;
-      throw freexl_failure(display_name, status);
-    }
-    unsigned int info = 0;
-    if (freexl_get_info(handle_, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK && info == FREEXL_BIFF_OBFUSCATED) {
-      throw workbook_password_error(display_name);
-    }
-    if (freexl_get_info(handle_, FREEXL_BIFF_CODEPAGE, &info) == FREEXL_OK) {
-      encoding_ = info == FREEXL_BIFF_UTF16LE ? "utf-16" : fmt::format("cp{}", info);
-    }
-    unsigned int count = 0;
-    freexl_get_info(handle_, FREEXL_BIFF_SHEET_COUNT, &count);
-    for (unsigned short i = 0; i < count; ++i) {
-      const char* name = nullptr;
-      if (freexl_get_worksheet_name(handle_, i, &name) != FREEXL_OK) name = nullptr;
-      sheets_.push_back({name == nullptr ? fmt::format("#{}", i + 1) : std::string(name), false, true});
-    }
-  }
-  ~XlsWorkbook() override {
-    if (handle_ != nullptr) freexl_close(handle_);
-  }
-  XlsWorkbook(const XlsWorkbook&) = delete;
-  XlsWorkbook& operator=(const XlsWorkbook&) = delete;
-
+  explicit XlsWorkbook(XlsContent content) : content_(std::move(content)) {}
   [[nodiscard]] SourceFormat format() const override { return SourceFormat::xls; }
-  [[nodiscard]] std::string encoding() const override { return encoding_; }
-  [[nodiscard]] const std::vector<SheetInfo>& sheets() const override { return sheets_; }
+  [[nodiscard]] std::string encoding() const override { return content_.encoding; }
+  [[nodiscard]] const std::vector<SheetInfo>& sheets() const override { return content_.sheets; }
   std::unique_ptr<SheetReader> open_sheet(std::size_t index) override {
-    return std::make_unique<XlsSheet>(handle_, static_cast<unsigned short>(index), display_name_);
+    return std::make_unique<XlsSheet>(std::move(content_.rows.at(index)));
   }
 
  private:
-  const void* handle_ = nullptr;
-  std::string display_name_;
-  std::string encoding_ = "utf-16";
-  std::vector<SheetInfo> sheets_;
+  XlsContent content_;
 };
 
 }  // namespace
@@ -214,7 +353,7 @@ void check_xls_ole2(const std::string& path, const std::string& display_name) {
 }
 
 std::unique_ptr<Workbook> open_xls(const std::string& path, const std::string& display_name) {
-  return std::make_unique<XlsWorkbook>(path, display_name);
+  return std::make_unique<XlsWorkbook>(read_isolated(path, display_name));
 }
 
 }  // namespace ldt

@@ -561,15 +561,13 @@ class XlsxSheet final : public SheetReader, private XmlHandler {
       } else {
         text = strings_[index];
       }
-    } else if (type_ == "inlineStr") {
-      text = value_;
+    } else if (type_ == "inlineStr" || type_ == "e" || type_ == "d") {
+      text = value_;  // an inline string's text, an error's (#N/A), an ISO date's
     } else if (type_ == "str") {
       text = decode_ooxml_escapes(value_);
     } else if (type_ == "b") {
       text = value_ == "1" || value_ == "true" ? "TRUE" : "FALSE";
       if (value_.empty()) text.clear();
-    } else if (type_ == "e" || type_ == "d") {
-      text = value_;
     } else if (!value_.empty()) {
       NumberText number = read_number_text(value_);
       std::string date;

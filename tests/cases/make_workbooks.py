@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Writes the workbook cases tests/cases/wb-*/ (input file + case.json), README "Workbooks".
 
-Run with Debian's interpreter, which has python3-openpyxl:  /usr/bin/python3 tests/cases/make_workbooks.py
+Run with Debian's interpreter, which has python3-openpyxl:  /usr/bin/python3 tests/cases/make_workbooks.py [OUT]
+(OUT defaults to tests/cases; the ctest case/workbook-generator writes them elsewhere and compares).
 Some cases come from openpyxl (what Excel-like writers produce); the others are packages written
 here part by part, for what openpyxl never writes: inline strings, strict namespaces, rich text
 with phonetic runs, _xHHHH_ escapes, the 1904 date system, numbers in exponent form, empty <v/>,
@@ -11,11 +12,13 @@ times), so running it again changes nothing.
 import datetime
 import json
 import os
+import re
+import sys
 import zipfile
 
 import openpyxl
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 SESSION = {"start": "2021-03-10T09:00:00+08:00", "end": "2021-03-12T17:00:00+08:00"}
 # Valid resident ID numbers (GB 11643 check digits) of Luhe County, 441523.
 IDS = ["441523199001011234", "44152319851212456X", "441523200002297890", "441523197806150013",
@@ -37,9 +40,12 @@ def write_case(name, note, file_name, expect):
 
 
 def fix_zip_times(path):
-    """openpyxl stamps the zip entries with the current time: rewrite them with a fixed one."""
+    """openpyxl stamps the zip entries and the document properties with the current time: fix them."""
     with zipfile.ZipFile(path) as source:
         parts = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    # docProps/core.xml holds the time of writing too.
+    parts = [(name, re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2021-03-01T00:00:00Z", data))
+             for name, data in parts]
     write_package(path, parts)
 
 
@@ -92,12 +98,12 @@ def openpyxl_numeric_ids():
                       "input.xlsx",
                       {"format": "xlsx", "encoding": "utf-8", "accepted": 3, "duplicates": 0,
                        "rejected": {"id-excel-damaged": 2},
-                       "trainees": {"441523199001011234": {"name": "陈建国", "birth_date": "1990-01-01"}}})
+                       "trainees": {"441523198803151234": {"name": "陈建国", "birth_date": "1988-03-15"}}})
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     rows = [[1, NAMES[0], int(IDS[0]), PHONES[0], "河田镇", day(10)],
             [2, NAMES[2], int(IDS[2]), PHONES[2], "河田镇", day(10)],
-            [3, "陈建国", 441523900101123, PHONES[3], "河田镇", day(10)],
+            [3, "陈建国", 441523880315123, PHONES[3], "河田镇", day(10)],
             [4, NAMES[4], IDS[4], PHONES[4], "河田镇", day(10)],
             [5, NAMES[5], IDS[5], PHONES[5], "河田镇", day(10)]]
     openpyxl_sheet(sheet, rows)

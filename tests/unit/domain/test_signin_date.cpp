@@ -191,3 +191,51 @@ TEST_SUITE("domain/signin_date") {
     CHECK(date("") == "none");
   }
 }
+
+TEST_SUITE("domain/sheet_name_day") {
+  using ldt::sheet_name_day;
+  TEST_CASE("a sheet named by a date gives that day") {
+    CHECK(sheet_name_day("3月11日", k_first, k_last) == day(2021, 3, 11));
+    CHECK(sheet_name_day("2021.3.12", k_first, k_last) == day(2021, 3, 12));
+    CHECK(sheet_name_day("2021-03-10", k_first, k_last) == day(2021, 3, 10));
+    CHECK(sheet_name_day(" 3月11日 ", k_first, k_last) == day(2021, 3, 11));
+  }
+  TEST_CASE("a sheet named by a day of the session counts from the first day") {
+    CHECK(sheet_name_day("第一天", k_first, k_last) == day(2021, 3, 10));
+    CHECK(sheet_name_day("第二天", k_first, k_last) == day(2021, 3, 11));
+    CHECK(sheet_name_day("第2天", k_first, k_last) == day(2021, 3, 11));
+    CHECK(sheet_name_day("第 3 天", k_first, k_last) == day(2021, 3, 12));
+    CHECK(sheet_name_day("第十二天", k_first, k_last) == day(2021, 3, 21));
+    CHECK(sheet_name_day("第二十一天", k_first, k_last) == day(2021, 3, 30));
+    CHECK(sheet_name_day("Day 2", k_first, k_last) == day(2021, 3, 11));
+    CHECK(sheet_name_day("day3", k_first, k_last) == day(2021, 3, 12));
+    CHECK(sheet_name_day("D1", k_first, k_last) == day(2021, 3, 10));
+    CHECK(sheet_name_day("ＤＡＹ　２", k_first, k_last) == day(2021, 3, 11));  // full-width, NFKC
+  }
+  TEST_CASE("a day outside the session is returned: its rows are then rejected") {
+    CHECK(sheet_name_day("第5天", k_first, k_last) == day(2021, 3, 14));
+    CHECK(sheet_name_day("4月1日", k_first, k_last) == day(2021, 4, 1));
+  }
+  TEST_CASE("other names give no day") {
+    for (const char* name : {"Sheet1", "签到表", "汇总", "第天", "第零天", "第一二天", "Day", "Day 0", "Dday 2", "44266",
+                             "1", "9:00", "第一天签到", "2021年13月1日", ""}) {
+      CAPTURE(name);
+      CHECK_FALSE(sheet_name_day(name, k_first, k_last).has_value());
+    }
+  }
+  TEST_CASE("a row with no date or a time alone is of the sheet's day, without a warning") {
+    const auto empty = ldt::parse_signin_date("", k_first, k_last, day(2021, 3, 11));
+    CHECK(empty.day == day(2021, 3, 11));
+    CHECK(empty.warnings.empty());
+    CHECK_FALSE(empty.reject);
+    const auto time = ldt::parse_signin_date("08:45:00", k_first, k_last, day(2021, 3, 12));
+    CHECK(time.day == day(2021, 3, 12));
+    CHECK(time.seconds_of_day == 8 * 3600 + 45 * 60);
+    CHECK(time.warnings.empty());
+    // A written date wins over the sheet's name.
+    CHECK(ldt::parse_signin_date("2021-03-10 09:00", k_first, k_last, day(2021, 3, 12)).day == day(2021, 3, 10));
+    const auto outside = ldt::parse_signin_date("", k_first, k_last, day(2021, 3, 14));
+    REQUIRE(outside.reject);
+    CHECK(outside.reject->code == "date-outside-session");
+  }
+}
