@@ -245,10 +245,13 @@ Result rejects(Context& context, const RejectsOptions& options) {
                                    "then `ldt signin import {} {}`")),
         stored.size(), options.output, options.session, options.output));
   }
+  // The sheet is shown when a reject came from a workbook.
+  const bool any_sheet =
+      std::any_of(stored.begin(), stored.end(), [](const StoredReject& r) { return !r.sheet.empty(); });
   Table table{{{"id", tr("reject")},
                {"source_file", tr("source file")},
                {"source_sha256", "source_sha256", false},
-               {"sheet", tr("sheet"), false},
+               {"sheet", tr("sheet"), any_sheet},
                {"line", tr("line")},
                {"code", tr("code")},
                {"field", tr("field")},

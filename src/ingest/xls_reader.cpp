@@ -6,6 +6,9 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <freexl.h>
+#ifdef LDT_FUZZ_SMALL_BUFFERS
+#include <sanitizer/common_interface_defs.h>
+#endif
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -29,45 +32,46 @@ namespace {
 
 constexpr std::size_t k_ole2_entry_bytes = 128;
 constexpr std::size_t k_ole2_header_bytes = 512;
-/// The most of an OLE2 file read to find its streams: an .xls holds at most 65,536 rows.
-constexpr std::size_t k_max_ole2_scan_bytes = std::size_t{512} << 20U;
-
-/// The names of the OLE2 directory entries of `bytes` (a compound file), read from every
-/// 128-byte-aligned slot after the header that has the shape of a directory entry: a name of
-/// 2–64 bytes of UTF-16LE ending in U+0000, an entry type of storage (1), stream (2) or root
-/// (5). Only ASCII names are kept. The directory is not walked through the FAT: FreeXL reads
-/// the file; this only tells what kind of compound file it is, so a message can say so.
-std::vector<std::string> ole2_entry_names(const std::string& bytes) {
+/// The names of the OLE2 directory entries of the file at `path` (a compound file), read from
+/// every 128-byte-aligned slot after the 512-byte header that has the shape of a directory
+/// entry: a name of 2–64 bytes of UTF-16LE ending in U+0000, an entry type of storage (1),
+/// stream (2) or root (5). Only ASCII names are kept. The file is read in chunks (memory stays
+/// flat) and the directory is not walked through the FAT: FreeXL reads the file; this only tells
+/// what kind of compound file it is, so a message can say so.
+std::vector<std::string> ole2_entry_names(const std::string& path) {
   std::vector<std::string> names;
-  for (std::size_t at = k_ole2_header_bytes; at + k_ole2_entry_bytes <= bytes.size(); at += k_ole2_entry_bytes) {
-    const auto* entry = reinterpret_cast<const unsigned char*>(bytes.data() + at);
-    const unsigned length = entry[64] | (entry[65] << 8U);
-    const unsigned type = entry[66];
-    if (length < 4 || length > 64 || length % 2 != 0 || (type != 1 && type != 2 && type != 5)) continue;
-    if (entry[length - 2] != 0 || entry[length - 1] != 0) continue;
-    std::string name;
-    bool ascii = true;
-    for (unsigned i = 0; i + 2 < length; i += 2) {
-      if (entry[i + 1] != 0 || entry[i] < 0x20 || entry[i] > 0x7E) ascii = false;
-      name.push_back(static_cast<char>(entry[i]));
-    }
-    if (ascii) names.push_back(std::move(name));
-  }
-  return names;
-}
-
-std::string read_head(const std::string& path, std::size_t limit) {
-  std::string bytes;
   const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (descriptor < 0) return bytes;
-  std::array<char, 65536> chunk{};
-  while (bytes.size() < limit) {
-    const ssize_t count = ::read(descriptor, chunk.data(), chunk.size());
-    if (count <= 0) break;
-    bytes.append(chunk.data(), static_cast<std::size_t>(count));
+  if (descriptor < 0) return names;
+  std::array<unsigned char, std::size_t{512} * k_ole2_entry_bytes> chunk{};
+  bool header = true;
+  while (true) {
+    std::size_t filled = 0;
+    while (filled < chunk.size()) {
+      const ssize_t count = ::read(descriptor, chunk.data() + filled, chunk.size() - filled);
+      if (count <= 0) break;
+      filled += static_cast<std::size_t>(count);
+    }
+    for (std::size_t at = header ? k_ole2_header_bytes : 0; at + k_ole2_entry_bytes <= filled;
+         at += k_ole2_entry_bytes) {
+      const unsigned char* entry = chunk.data() + at;
+      const unsigned length = entry[64] | (entry[65] << 8U);
+      const unsigned type = entry[66];
+      if (length < 4 || length > 64 || length % 2 != 0 || (type != 1 && type != 2 && type != 5)) continue;
+      if (entry[length - 2] != 0 || entry[length - 1] != 0) continue;
+      std::string name;
+      bool ascii = true;
+      for (unsigned i = 0; i + 2 < length; i += 2) {
+        if (entry[i + 1] != 0 || entry[i] < 0x20 || entry[i] > 0x7E) ascii = false;
+        name.push_back(static_cast<char>(entry[i]));
+      }
+      if (ascii) names.push_back(std::move(name));
+    }
+    header = false;
+    // A real directory has a few dozen entries; a file of nothing but entry-shaped slots stops here.
+    if (filled < chunk.size() || names.size() > 4096) break;
   }
   ::close(descriptor);
-  return bytes;
+  return names;
 }
 
 Error freexl_failure(const std::string& display_name, int code) {
@@ -101,6 +105,22 @@ void cell_text(const FreeXL_CellValue& value, std::string& text, CellKind& kind)
       text.clear();
   }
 }
+
+#if defined(__SANITIZE_ADDRESS__)
+#define LDT_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LDT_SANITIZED 1
+#endif
+#endif
+
+/// The CPU seconds FreeXL may spend on one file (5 in the fuzz build, where a slow input is a
+/// finding after 10 s).
+#ifdef LDT_FUZZ_SMALL_BUFFERS
+constexpr rlim_t k_child_cpu_seconds = 5;
+#else
+constexpr rlim_t k_child_cpu_seconds = 60;
+#endif
 
 /// What FreeXL read of a workbook, as the child process sends it to the parent.
 struct XlsContent {
@@ -262,10 +282,17 @@ XlsContent read_isolated(const std::string& path, const std::string& display_nam
   }
   if (child == 0) {
     ::close(pipe_ends[0]);
-    const rlimit cpu{60, 60};
-    const rlimit memory{std::size_t{1} << 30U, std::size_t{1} << 30U};
+#ifdef LDT_FUZZ_SMALL_BUFFERS
+    // A FreeXL memory error found by the sanitizer ends this child only; libFuzzer's own crash
+    // report (the parent's callback, inherited) would save every such input as ldt's finding.
+    __sanitizer_set_death_callback(+[] { ::_exit(99); });
+#endif
+    const rlimit cpu{k_child_cpu_seconds, k_child_cpu_seconds};
     ::setrlimit(RLIMIT_CPU, &cpu);
+#ifndef LDT_SANITIZED  // AddressSanitizer reserves terabytes of address space for its shadow
+    const rlimit memory{std::size_t{1} << 30U, std::size_t{1} << 30U};
     ::setrlimit(RLIMIT_AS, &memory);
+#endif
     int code = 0;
     try {
       Writer out;
@@ -336,7 +363,7 @@ class XlsWorkbook final : public Workbook {
 }  // namespace
 
 void check_xls_ole2(const std::string& path, const std::string& display_name) {
-  const std::vector<std::string> names = ole2_entry_names(read_head(path, k_max_ole2_scan_bytes));
+  const std::vector<std::string> names = ole2_entry_names(path);
   auto has = [&](std::string_view wanted) {
     return std::any_of(names.begin(), names.end(), [&](const std::string& name) { return name == wanted; });
   };

@@ -17,11 +17,12 @@ constexpr std::size_t k_summary_lines = 20;
 /// recurs thousands of times names its first 20 lines and how many more (the rejects listing
 /// and the fix file have them all).
 void grouped(const std::vector<Diagnostic>& issues, const char* label, std::vector<std::string>& lines) {
-  // A row of a workbook is named with its sheet: "[3月16日] 12".
+  // A row of a workbook is named with its sheet: "[3月16日] line 12" (zh "[3月16日] 第 12 行").
+  const bool sheets = std::any_of(issues.begin(), issues.end(), [](const Diagnostic& d) { return !d.sheet.empty(); });
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> by_reason;
   for (const auto& issue : issues) {
     by_reason[{issue.code, issue.message}].push_back(
-        issue.sheet.empty() ? std::to_string(issue.line) : fmt::format("[{}] {}", issue.sheet, issue.line));
+        sheets ? fmt::format(fmt::runtime(tr("[{}] line {}")), issue.sheet, issue.line) : std::to_string(issue.line));
   }
   for (const auto& [reason, numbers] : by_reason) {
     auto shown = std::min(numbers.size(), k_summary_lines);
@@ -31,9 +32,10 @@ void grouped(const std::vector<Diagnostic>& issues, const char* label, std::vect
     if (numbers.size() > shown) {
       where += fmt::format(fmt::runtime(tr(" and {} more")), numbers.size() - shown);
     }
-    // TRANSLATORS: rejected/duplicate, the code, how many, the line numbers, the message.
-    lines.push_back(fmt::format(fmt::runtime(tr("  {} {} ×{} (line {}): {}")), label, reason.first, numbers.size(),
-                                where, reason.second));
+    // TRANSLATORS: rejected/duplicate, the code, how many, the line numbers (or the sheets and
+    // lines of a workbook), the message.
+    lines.push_back(fmt::format(fmt::runtime(sheets ? tr("  {} {} ×{} ({}): {}") : tr("  {} {} ×{} (line {}): {}")),
+                                label, reason.first, numbers.size(), where, reason.second));
   }
 }
 
