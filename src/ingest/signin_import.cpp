@@ -256,9 +256,12 @@ void SigninImport::import_rows(const Place& place, const HeaderMap& header, cons
 }
 
 namespace {
-/// True when `wanted` (a --sheet value) names sheet `index` called `name`: the name, or `#N`.
-bool names_sheet(const std::string& wanted, std::size_t index, const std::string& name) {
-  return wanted == name || wanted == fmt::format("#{}", index + 1);
+/// True when `wanted` (a --sheet value) names sheet `index` of `sheets`: its name, or `#N` when
+/// no sheet is called that (a sheet named "#2" is that sheet, not the second).
+bool names_sheet(const std::string& wanted, std::size_t index, const std::vector<SheetInfo>& sheets) {
+  const bool is_a_name =
+      std::any_of(sheets.begin(), sheets.end(), [&](const SheetInfo& sheet) { return sheet.name == wanted; });
+  return is_a_name ? sheets[index].name == wanted : wanted == fmt::format("#{}", index + 1);
 }
 }  // namespace
 
@@ -270,7 +273,7 @@ void SigninImport::import_workbook(FileReport& report, SourceFormat format, cons
   const auto& sheets = workbook->sheets();
   for (const auto& wanted : chosen_sheets_) {
     bool found = false;
-    for (std::size_t i = 0; i < sheets.size(); ++i) found = found || names_sheet(wanted, i, sheets[i].name);
+    for (std::size_t i = 0; i < sheets.size(); ++i) found = found || names_sheet(wanted, i, sheets);
     if (found) continue;
     std::vector<std::string> names;
     names.reserve(sheets.size());
@@ -285,7 +288,7 @@ void SigninImport::import_workbook(FileReport& report, SourceFormat format, cons
     const SheetInfo& info = sheets[i];
     SheetReport sheet{info.name, 0, 0, 0, 0, 0, {}};
     const bool chosen = std::any_of(chosen_sheets_.begin(), chosen_sheets_.end(),
-                                    [&](const std::string& wanted) { return names_sheet(wanted, i, info.name); });
+                                    [&](const std::string& wanted) { return names_sheet(wanted, i, sheets); });
     if (!chosen_sheets_.empty() && !chosen) {
       sheet.skipped = tr("not chosen with --sheet");
     } else if (!info.worksheet) {

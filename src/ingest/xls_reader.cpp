@@ -134,6 +134,8 @@ struct XlsContent {
 // cell its column, kind and text, a too-long flag). Integers little-endian as written by this
 // same binary; strings length-prefixed.
 constexpr std::int32_t k_password = 1;
+/// A workbook with more sheets is no sign-in sheet (and FreeXL spends seconds per thousand).
+constexpr std::uint32_t k_max_sheets = 1000;
 
 class Writer {
  public:
@@ -186,7 +188,7 @@ void read_with_freexl(const std::string& path, Writer& out) {
   out.text(info == FREEXL_BIFF_UTF16LE || info == 0 ? "utf-16" : fmt::format("cp{}", info));
   unsigned int count = 0;
   freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &count);
-  count = std::min(count, 0xFFFFU);
+  count = std::min(count, k_max_sheets + 1);  // one more than is read: the parent refuses the file
   out.u32(count);
   for (unsigned int sheet = 0; sheet < count; ++sheet) {
     const auto index = static_cast<unsigned short>(sheet);
@@ -237,8 +239,19 @@ XlsContent decode(std::string_view message, const std::string& display_name) {
   if (status != FREEXL_OK) throw freexl_failure(display_name, status);
   content.encoding = in.text();
   const std::uint32_t sheets = in.u32();
+  if (sheets > k_max_sheets) {
+    throw workbook_damaged_error(
+        display_name, fmt::format(fmt::runtime(tr("it lists {} sheets, more than {}")), sheets, k_max_sheets));
+  }
   for (std::uint32_t sheet = 0; sheet < sheets; ++sheet) {
-    content.sheets.push_back({in.text(), false, true});
+    std::string name = in.text();
+    // Rows are known by (file, sheet, line): two sheets of one name would share their rejects.
+    for (const auto& seen : content.sheets) {
+      if (seen.name == name) {
+        throw workbook_damaged_error(display_name, fmt::format(fmt::runtime(tr("two sheets are named \"{}\"")), name));
+      }
+    }
+    content.sheets.push_back({std::move(name), false, true});
     auto& rows = content.rows.emplace_back();
     const std::uint32_t row_count = in.u32();
     for (std::uint32_t r = 0; r < row_count; ++r) {
@@ -373,6 +386,10 @@ void check_xls_ole2(const std::string& path, const std::string& display_name) {
     throw workbook_save_as_error(display_name, tr("this is a Word document, not an Excel workbook"));
   if (has("PowerPoint Document")) {
     throw workbook_save_as_error(display_name, tr("this is a PowerPoint presentation, not an Excel workbook"));
+  }
+  // No directory at all: the file was cut short (the directory sectors are missing).
+  if (names.empty()) {
+    throw workbook_damaged_error(display_name, tr("the file ends before its directory (cut short?)"));
   }
   throw workbook_save_as_error(display_name,
                                tr("this is an Office file with no Excel workbook in it (an old WPS .et spreadsheet, or "

@@ -26,6 +26,14 @@ namespace {
 
 constexpr std::size_t k_chunk_bytes = std::size_t{64} * 1024;
 constexpr std::size_t k_max_columns = 16384;  // XFD, Excel's last column
+constexpr int k_max_rows = 1048576;           // Excel's last row
+/// Cells beyond this column are kept after the row's other cells, not at their place: no sign-in
+/// sheet is this wide, and a row of one far cell would otherwise hold 16,384 strings.
+constexpr std::size_t k_max_dense_columns = 1024;
+constexpr std::size_t k_rows_ahead = 64;  // rows parsed ahead of the import
+/// A workbook with more sheets, or more shared strings, is no sign-in sheet.
+constexpr std::size_t k_max_sheets = 1000;
+constexpr std::size_t k_max_shared_strings = std::size_t{8} << 20U;
 
 Error damaged(const std::string& display_name, const std::string& what) {
   return workbook_damaged_error(display_name, what);
@@ -85,6 +93,13 @@ std::string resolve_part(std::string_view base, std::string_view target) {
   return out;
 }
 
+/// Appends `piece` to `text` up to `limit` + 1 bytes: a text over the limit stays over it, so
+/// its row is too long (row-too-long) instead of silently cut.
+void append_capped(std::string& text, std::string_view piece, std::size_t limit) {
+  if (text.size() > limit) return;
+  text.append(piece.substr(0, limit + 1 - text.size()));
+}
+
 std::string directory_of(std::string_view part) {
   const std::size_t slash = part.rfind('/');
   return slash == std::string_view::npos ? std::string() : std::string(part.substr(0, slash + 1));
@@ -107,6 +122,8 @@ class XmlHandler {
   virtual void text(std::string_view /*text*/) {}
   /// True once the handler has all it needs: the rest of the part is not read.
   [[nodiscard]] virtual bool done() const { return false; }
+  /// True when the handler holds enough for now: parsing pauses until `XmlParser::resume`.
+  [[nodiscard]] virtual bool full() const { return false; }
 };
 
 class XmlParser {
@@ -129,19 +146,28 @@ class XmlParser {
 
   void feed(const char* bytes, std::size_t size, bool final) {
     if (stopped_) return;
-    const auto status = XML_Parse(parser_, bytes, static_cast<int>(size), final ? XML_TRUE : XML_FALSE);
+    check(XML_Parse(parser_, bytes, static_cast<int>(size), final ? XML_TRUE : XML_FALSE));
+  }
+  /// True when the handler was full: `resume` goes on with the bytes already fed.
+  [[nodiscard]] bool paused() const { return paused_; }
+  void resume() {
+    paused_ = false;
+    check(XML_ResumeParser(parser_));
+  }
+  /// True when the handler said it was done (the part need not be read further).
+  [[nodiscard]] bool stopped() const { return stopped_; }
+
+ private:
+  void check(XML_Status status) {
     if (failure_) std::rethrow_exception(failure_);
-    if (stopped_) return;
+    if (stopped_ || status == XML_STATUS_SUSPENDED) return;
     if (status != XML_STATUS_OK) {
       throw damaged(display_name_,
                     fmt::format(fmt::runtime(tr("{} line {}: {}")), part_, XML_GetCurrentLineNumber(parser_),
                                 XML_ErrorString(XML_GetErrorCode(parser_))));
     }
   }
-  /// True when the handler said it was done (the part need not be read further).
-  [[nodiscard]] bool stopped() const { return stopped_; }
 
- private:
   template <typename Call>
   static void guarded(void* data, Call call) {
     auto* self = static_cast<XmlParser*>(data);
@@ -151,6 +177,9 @@ class XmlParser {
       if (self->handler_.done()) {
         self->stopped_ = true;
         XML_StopParser(self->parser_, XML_FALSE);
+      } else if (!self->paused_ && self->handler_.full()) {
+        self->paused_ = true;
+        XML_StopParser(self->parser_, XML_TRUE);  // resumable
       }
     } catch (...) {
       self->failure_ = std::current_exception();
@@ -180,7 +209,7 @@ class XmlParser {
   XmlHandler& handler_;
   std::string part_, display_name_;
   std::exception_ptr failure_;
-  bool stopped_ = false;
+  bool stopped_ = false, paused_ = false;
 };
 
 /// The zip package, read-only.
@@ -377,7 +406,7 @@ class StringText {
     if (name == "t") in_t_ = false;
   }
   void text(std::string_view piece, std::size_t limit) {
-    if (in_t_ && phonetic_ == 0 && text_.size() + piece.size() <= limit) text_.append(piece);
+    if (in_t_ && phonetic_ == 0) append_capped(text_, piece, limit);
   }
   std::string take() {
     std::string out = decode_ooxml_escapes(text_);
@@ -396,6 +425,7 @@ class StringText {
 /// xl/sharedStrings.xml, all of it (cells refer to strings by index).
 class SharedStrings final : public XmlHandler {
  public:
+  explicit SharedStrings(std::string display_name) : display_name_(std::move(display_name)) {}
   void start(std::string_view name, const char** /*attributes*/) override {
     if (name == "si") in_si_ = true;
     if (in_si_) text_.start(name);
@@ -404,6 +434,13 @@ class SharedStrings final : public XmlHandler {
     if (!in_si_) return;
     text_.end(name);
     if (name == "si") {
+      if (strings.size() >= k_max_shared_strings) {
+        throw input_error(fmt::format(fmt::runtime(tr("this workbook holds more than {} different texts, more than "
+                                                      "any sign-in sheet")),
+                                      k_max_shared_strings),
+                          tr("open the workbook in Excel/WPS, keep only the sign-in sheet and save it again"),
+                          display_name_);
+      }
       strings.push_back(text_.take());
       in_si_ = false;
     }
@@ -414,6 +451,7 @@ class SharedStrings final : public XmlHandler {
   std::vector<std::string> strings;
 
  private:
+  std::string display_name_;
   StringText text_;
   bool in_si_ = false;
 };
@@ -436,9 +474,14 @@ class XlsxSheet final : public SheetReader, private XmlHandler {
 
   bool next(Record& out) override {
     while (rows_.empty() && !finished_) {
-      const std::size_t count = reader_.read(chunk_.data(), chunk_.size());
-      parser_.feed(chunk_.data(), count, count == 0);
-      if (count == 0 || parser_.stopped()) finished_ = true;
+      if (parser_.paused()) {
+        parser_.resume();
+      } else {
+        const std::size_t count = reader_.read(chunk_.data(), chunk_.size());
+        last_chunk_ = count == 0;
+        parser_.feed(chunk_.data(), count, last_chunk_);
+      }
+      if (!parser_.paused() && (last_chunk_ || parser_.stopped())) finished_ = true;
     }
     if (rows_.empty()) return false;
     out = std::move(rows_.front());
@@ -463,7 +506,14 @@ class XlsxSheet final : public SheetReader, private XmlHandler {
       const std::string_view r = attribute(attributes, "r");
       int number = 0;
       auto [end, error] = std::from_chars(r.data(), r.data() + r.size(), number);
-      row_.line = (error == std::errc() && end == r.data() + r.size() && number > 0) ? number : last_row_ + 1;
+      // Rows go down the sheet: a row without a number, or numbered at or above the one before
+      // (a hand-made file), is the next row — so no two rows share a line (a reject's identity).
+      const bool numbered = error == std::errc() && end == r.data() + r.size() && number > last_row_;
+      row_.line = numbered ? number : last_row_ + 1;
+      if (row_.line > k_max_rows) {
+        throw damaged(package_.display_name(),
+                      fmt::format(fmt::runtime(tr("{}: a row below Excel's last row {}")), part_, k_max_rows));
+      }
       last_row_ = row_.line;
       row_.cells.clear();
       row_.kinds.clear();
@@ -474,8 +524,11 @@ class XlsxSheet final : public SheetReader, private XmlHandler {
       const std::string_view reference = attribute(attributes, "r");
       std::size_t column = 0;
       std::size_t i = 0;
-      for (; i < reference.size() && reference[i] >= 'A' && reference[i] <= 'Z'; ++i) {
-        column = column * 26 + static_cast<std::size_t>(reference[i] - 'A' + 1);
+      for (; i < reference.size(); ++i) {
+        const char letter =
+            reference[i] >= 'a' && reference[i] <= 'z' ? static_cast<char>(reference[i] - 32) : reference[i];
+        if (letter < 'A' || letter > 'Z') break;
+        column = column * 26 + static_cast<std::size_t>(letter - 'A' + 1);
         if (column > k_max_columns) break;
       }
       column_ = i > 0 ? column : column_ + 1;
@@ -539,12 +592,14 @@ class XlsxSheet final : public SheetReader, private XmlHandler {
   void text(std::string_view piece) override {
     if (in_is_) {
       inline_.text(piece, k_max_line_bytes);
-    } else if (in_v_ && value_.size() + piece.size() <= k_max_line_bytes) {
-      value_.append(piece);
+    } else if (in_v_) {
+      append_capped(value_, piece, k_max_line_bytes);
     }
   }
 
   [[nodiscard]] bool done() const override { return done_; }
+  /// A few rows at a time: a chunk of 64 KiB may hold thousands.
+  [[nodiscard]] bool full() const override { return rows_.size() >= k_rows_ahead; }
 
   void store_cell() {
     std::string text;
@@ -573,8 +628,8 @@ class XlsxSheet final : public SheetReader, private XmlHandler {
       std::string date;
       if (number.valid && style_ < date_styles_.size() && date_styles_[style_]) {
         double serial = 0;
-        std::from_chars(value_.data(), value_.data() + value_.size(), serial);
-        date = serial_date_text(serial, date1904_);
+        auto [end, error] = std::from_chars(value_.data(), value_.data() + value_.size(), serial);
+        if (error == std::errc() && end == value_.data() + value_.size()) date = serial_date_text(serial, date1904_);
       }
       if (!date.empty()) {
         text = std::move(date);
@@ -589,12 +644,14 @@ class XlsxSheet final : public SheetReader, private XmlHandler {
       row_too_long_ = true;
       return;
     }
-    if (row_.cells.size() < column_) {
-      row_.cells.resize(column_);
-      row_.kinds.resize(column_, CellKind::text);
+    const std::size_t place =
+        column_ <= k_max_dense_columns ? column_ : std::max(row_.cells.size(), k_max_dense_columns) + 1;
+    if (row_.cells.size() < place) {
+      row_.cells.resize(place);
+      row_.kinds.resize(place, CellKind::text);
     }
-    row_.cells[column_ - 1] = std::move(text);
-    row_.kinds[column_ - 1] = kind;
+    row_.cells[place - 1] = std::move(text);
+    row_.kinds[place - 1] = kind;
   }
 
   const Package& package_;
@@ -606,7 +663,7 @@ class XlsxSheet final : public SheetReader, private XmlHandler {
   XmlParser parser_;
   std::string chunk_;
   std::deque<Record> rows_;
-  bool finished_ = false, done_ = false;
+  bool finished_ = false, done_ = false, last_chunk_ = false;
 
   Record row_;
   int last_row_ = 0;
@@ -687,7 +744,18 @@ class XlsxWorkbook final : public Workbook {
     Relationships relationships(directory_of(workbook_part_));
     if (package_.find(relationships_of(workbook_part_)))
       package_.parse(relationships_of(workbook_part_), relationships);
+    if (workbook.sheets.size() > k_max_sheets) {
+      throw damaged(package_.display_name(), fmt::format(fmt::runtime(tr("it lists {} sheets, more than {}")),
+                                                         workbook.sheets.size(), k_max_sheets));
+    }
     for (const auto& sheet : workbook.sheets) {
+      // Excel never writes two sheets of one name; rows are known by (file, sheet, line).
+      for (const auto& seen : sheets_) {
+        if (seen.name == sheet.name) {
+          throw damaged(package_.display_name(),
+                        fmt::format(fmt::runtime(tr("two sheets are named \"{}\"")), sheet.name));
+        }
+      }
       std::string part;
       bool worksheet = false;
       for (const auto& entry : relationships.entries) {
@@ -714,7 +782,7 @@ class XlsxWorkbook final : public Workbook {
 
   std::unique_ptr<SheetReader> open_sheet(std::size_t index) override {
     if (!strings_loaded_ && !strings_part_.empty()) {
-      SharedStrings strings;
+      SharedStrings strings(package_.display_name());
       package_.parse(strings_part_, strings);
       strings_ = std::move(strings.strings);
     }

@@ -6,6 +6,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 
@@ -58,6 +59,28 @@ std::size_t utf8_length(std::string_view text) {
       std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
 }
 
+/// `text` as a cell may hold it in the XML libxlsxwriter writes: U+FFFE and U+FFFF, which XML
+/// forbids, written as the escapes `_xFFFE_`/`_xFFFF_`, and a literal `_xHHHH_` in the text kept
+/// literal by escaping its underscore (`_x005F_`), so the import reads back exactly the text.
+/// libxlsxwriter escapes C0 controls itself.
+std::string cell_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::string_view rest = text.substr(i);
+    if (rest.starts_with("\xEF\xBF\xBE") || rest.starts_with("\xEF\xBF\xBF")) {
+      out += rest[2] == '\xBE' ? "_xFFFE_" : "_xFFFF_";
+      i += 2;
+      continue;
+    }
+    const bool escape = rest.size() >= 7 && rest[0] == '_' && rest[1] == 'x' && rest[6] == '_' &&
+                        std::all_of(rest.begin() + 2, rest.begin() + 6,
+                                    [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+    out += escape ? "_x005F_" : std::string(1, text[i]);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_xlsx(const Document& document, const RenderOptions& options) {
@@ -78,7 +101,7 @@ std::string render_xlsx(const Document& document, const RenderOptions& options) 
         std::vector<int> widths(columns.size(), 0);
         const auto labels = render_support::labels(table, columns);
         for (std::size_t c = 0; c < columns.size(); ++c) {
-          worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), labels[c].c_str(), heading);
+          worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), cell_text(labels[c]).c_str(), heading);
           widths[c] = display_width(labels[c]);
         }
         lxw_row_t row_number = 0;
@@ -88,7 +111,7 @@ std::string render_xlsx(const Document& document, const RenderOptions& options) 
             if (columns[c] >= row.size()) continue;
             const std::string shown = display_text(row[columns[c]], options.unmask);
             if (shown.empty()) continue;
-            worksheet_write_string(sheet, row_number, static_cast<lxw_col_t>(c), shown.c_str(), text);
+            worksheet_write_string(sheet, row_number, static_cast<lxw_col_t>(c), cell_text(shown).c_str(), text);
             widths[c] = std::max(widths[c], display_width(shown));
           }
         });
