@@ -168,7 +168,16 @@ void SigninImport::import_record(const Place& place, const HeaderMap& header, co
                               [&](const StoredReject& open) { return origin->names(open, open_rejects_); });
     if (named != open_rejects_.end() && !same_row(*named, header, record)) origin.reset();
   }
-  NormalizedRow row = normalize_row(header, record, place.session);
+  // A fix-file row of a sheet named by its day (README "Workbooks") keeps that day: the fix file
+  // has the sheet's name in its sheet column, not a date.
+  ImportSession fix_session;
+  const ImportSession* session = &place.session;
+  if (origin && !origin->sheet.empty()) {
+    fix_session = place.session;
+    fix_session.sheet_day = sheet_name_day(origin->sheet, place.session.first_day, place.session.last_day);
+    session = &fix_session;
+  }
+  NormalizedRow row = normalize_row(header, record, *session);
   std::optional<Diagnostic> reject = row.reject;
   if (reject && reject->code == "missing-field" && report.format == "xls") {
     reject->message +=
