@@ -217,8 +217,8 @@ TEST_SUITE("domain/sheet_name_day") {
     CHECK(sheet_name_day("4月1日", k_first, k_last) == day(2021, 4, 1));
   }
   TEST_CASE("other names give no day") {
-    for (const char* name : {"Sheet1", "签到表", "汇总", "第天", "第零天", "第一二天", "Day", "Day 0", "Dday 2", "44266",
-                             "1", "9:00", "第一天签到", "2021年13月1日", ""}) {
+    for (const char* name : {"Sheet1", "签到表", "汇总", "第天", "第零天", "第一二天", "Day", "Day 0", "Dday 2",
+                             "44266", "1", "9:00", "第一天签到", "2021年13月1日", ""}) {
       CAPTURE(name);
       CHECK_FALSE(sheet_name_day(name, k_first, k_last).has_value());
     }

@@ -1,7 +1,7 @@
 // README "Workbooks": the text of number, date and string cells.
-#include "ldt/ingest/cell_text.hpp"
-
 #include <doctest/doctest.h>
+
+#include "ldt/ingest/cell_text.hpp"
 
 using namespace ldt;
 
