@@ -8,3 +8,6 @@ CREATE INDEX source_session ON source(session);
 CREATE INDEX source_file ON source(file_id);
 CREATE INDEX plan_instructor_plan ON plan_instructor(plan);
 CREATE INDEX session_instructor_session ON session_instructor(session);
+CREATE INDEX archive_document_session ON archive_document(session);
+CREATE INDEX archive_document_file ON archive_document(file_id);
+CREATE INDEX archive_document_sha256 ON archive_document(sha256);

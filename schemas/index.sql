@@ -54,3 +54,9 @@ CREATE TABLE source (
   encoding TEXT NOT NULL, imported_at TEXT NOT NULL, accepted INTEGER NOT NULL,
   duplicates INTEGER NOT NULL, updated INTEGER NOT NULL, rejected INTEGER NOT NULL, file_id INTEGER NOT NULL
 );
+-- One row per archived document (sessions/<id>/archive/manifest.csv), in manifest order.
+CREATE TABLE archive_document (
+  session TEXT NOT NULL, kind TEXT NOT NULL, file TEXT NOT NULL, stored TEXT NOT NULL, sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL, at TEXT NOT NULL, attached_at TEXT NOT NULL, by TEXT NOT NULL, person_times INTEGER,
+  instructor TEXT NOT NULL, ord INTEGER NOT NULL, file_id INTEGER NOT NULL
+);

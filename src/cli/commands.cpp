@@ -8,6 +8,7 @@ void register_commands(CommandTable& table) {
   register_instructor(table);
   register_plan(table);
   register_session(table);
+  register_archive(table);
   register_signin_import(table);
   register_signin_list(table);
   register_index(table);

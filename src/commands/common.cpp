@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "ldt/domain/category.hpp"
+#include "ldt/domain/signin_date.hpp"
 #include "ldt/index/kinds.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/util/i18n.hpp"
@@ -17,6 +18,16 @@ Result record_result(std::vector<RecordField> fields) {
   Result result;
   result.document.add_record(std::move(fields));
   return result;
+}
+
+DateTime time_option(const std::string& text, const char* flag) {
+  auto time = parse_datetime(text);
+  if (!time) {
+    throw input_error(fmt::format(fmt::runtime(tr("not a time: \"{}\"")), text),
+                      tr("use e.g. 2021-03-10 09:00, 2021-03-10T09:00, 2021/3/10 9:00 or 2021年3月10日 9:00 (CST)"), {},
+                      0, flag);
+  }
+  return *time;
 }
 
 Result message_result(std::string message) {

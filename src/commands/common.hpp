@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ldt/cli/context.hpp"
+#include "ldt/domain/date.hpp"
 #include "ldt/domain/registry.hpp"
 #include "ldt/report/document.hpp"
 #include "ldt/report/render.hpp"
@@ -21,6 +22,9 @@ Result message_result(std::string message);
 /// A list of category ids (domain/category.hpp): JSON gets the ids, people read the categories'
 /// Chinese names in Chinese (建档立卡贫困户、农村青年) and the ids in English.
 Cell category_list_cell(const std::vector<std::string>& ids, std::string separator);
+/// The time of a command-line option (`--start`, `--at`): CST, in any form parse_datetime
+/// accepts. Throws Error (exit 2) naming `flag` and the accepted forms.
+DateTime time_option(const std::string& text, const char* flag);
 /// Refuses (exit 3) when `relative` already exists in the project.
 void require_absent(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id);
 /// Refuses (exit 2) when `relative` does not exist, naming the kind and the list command, and

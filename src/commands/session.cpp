@@ -6,8 +6,11 @@
 
 #include "common.hpp"
 #include "ldt/cli/commands.hpp"
+#include "ldt/domain/archive.hpp"
+#include "ldt/domain/calendar.hpp"
 #include "ldt/domain/rules.hpp"
 #include "ldt/domain/signin_date.hpp"
+#include "ldt/index/index.hpp"
 #include "ldt/index/kinds.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/util/i18n.hpp"
@@ -25,24 +28,14 @@ struct CloseOptions {
   std::string id, ended_at;
 };
 
-DateTime time_option(const std::string& text, const char* flag) {
-  auto time = parse_datetime(text);
-  if (!time) {
-    throw input_error(fmt::format(fmt::runtime(tr("not a time: \"{}\"")), text),
-                      tr("use e.g. 2021-03-10 09:00, 2021-03-10T09:00, 2021/3/10 9:00 or 2021年3月10日 9:00 (CST)"), {},
-                      0, flag);
-  }
-  return *time;
-}
-
 Result open_session(Context& context, const OpenOptions& options) {
   Plan plan = commands::load_plan(context, options.plan);
   PlanDecision decision = commands::load_plan_decision(context, options.plan);
   auto plan_path = record_path("plan", options.plan).generic_string();
   Session session;
   session.plan = plan.id;
-  session.start = time_option(options.start, "--start");
-  session.end = time_option(options.end, "--end");
+  session.start = commands::time_option(options.start, "--start");
+  session.end = commands::time_option(options.end, "--end");
   if (!(session.start < session.end)) {
     throw input_error(tr("the session must end after it starts"),
                       tr("check --start and --end, and give times of day, e.g. \"2021-03-20 09:00\""), {}, 0, "--end");
@@ -97,7 +90,7 @@ Result close_session(Context& context, const CloseOptions& options) {
   session.status = SessionStatus::closed;
   session.closed_at = context.now();
   if (!options.ended_at.empty()) {
-    DateTime ended_at = time_option(options.ended_at, "--ended-at");
+    DateTime ended_at = commands::time_option(options.ended_at, "--ended-at");
     // Within the session's days: a session closed years later would accept sign-ins of then.
     if (!(session.start < ended_at) || context.now() < ended_at ||
         day_number(ended_at.date) > day_number(session.end.date)) {
@@ -140,27 +133,94 @@ Result list_sessions(Context& context) {
   return result;
 }
 
+/// The archive of a session for `session show`: its documents, what is missing, its deadlines
+/// (Measures Art. 7, 8.2.4, 8.3.2, 8.3.3, 8.4.2).
+void add_archive_sections(Context& context, const Session& session, Result& result) {
+  auto documents = context.index().archive_documents(session.id);
+  const auto& rules = context.settings().rules;
+  Table archive{{{"kind", tr("kind")},
+                 {"file", tr("file")},
+                 {"stored", tr("stored as"), false},
+                 {"sha256", "SHA-256", false},
+                 {"size", tr("bytes")},
+                 {"at", tr("produced at")},
+                 {"attached_at", tr("attached at")},
+                 {"by", tr("by")},
+                 {"bound", tr("bound archive")},
+                 {"person_times", tr("person_times")},
+                 {"instructor", tr("instructor")}},
+                {},
+                {},
+                {}};
+  for (const auto& d : documents) {
+    bool bound = is_bound(d.kind);
+    archive.rows.push_back({label_cell(std::string(to_string(d.kind))), text_cell(d.file), literal_cell(d.stored),
+                            literal_cell(d.sha256), integer_cell(d.size), datetime_cell(format_datetime(d.at)),
+                            datetime_cell(format_datetime(d.attached_at)), text_cell(d.by),
+                            flag_cell(bound, bound ? tr("yes") : tr("no (video, Art. 8.4.2)")),
+                            d.person_times ? integer_cell(*d.person_times) : null_cell(), literal_cell(d.instructor)});
+  }
+  auto& archive_section = result.document.add_table(std::move(archive), "archive");
+  archive_section.title = tr("Archive (培训档案)");
+  archive_section.empty_text = tr("nothing archived yet");
+
+  Table missing{
+      {{"kind", tr("kind")}, {"instructor", tr("instructor")}, {"have", tr("have")}, {"need", tr("need")}}, {}, {}, {}};
+  for (const auto& m : missing_documents(session, documents, rules.min_photos)) {
+    missing.rows.push_back({label_cell(std::string(to_string(m.kind))), literal_cell(m.instructor),
+                            integer_cell(m.have), integer_cell(m.need)});
+  }
+  auto& missing_section = result.document.add_table(std::move(missing), "missing");
+  missing_section.title = tr("Still missing");
+  missing_section.empty_text = tr("nothing: every document the measures require is archived");
+
+  auto deadlines = session_deadlines(session, documents, rules, WorkdayCalendar(context.settings().calendar));
+  auto time = [](const std::optional<DateTime>& t) { return t ? datetime_cell(format_datetime(*t)) : null_cell(); };
+  auto met = [](const std::optional<bool>& value) {
+    if (!value) return null_cell();
+    return flag_cell(*value, *value ? tr("on time") : tr("LATE"));
+  };
+  auto& deadline_section =
+      result.document.add_record({{"end", datetime_cell(format_datetime(deadlines.end)), tr("counted from the end")},
+                                  {"news_due", datetime_cell(format_datetime(deadlines.news_due)), tr("news due")},
+                                  {"news_at", time(deadlines.news_at), tr("news submitted")},
+                                  {"news_met", met(deadlines.news_met), tr("news on time")},
+                                  {"summary_due", time(deadlines.summary_due), tr("summary due")},
+                                  {"summary_at", time(deadlines.summary_at), tr("summary submitted")},
+                                  {"summary_met", met(deadlines.summary_met), tr("summary on time")}},
+                                 "deadlines");
+  deadline_section.title = tr("Deadlines (Art. 8.3.2, 8.3.3)");
+  if (deadlines.calendar_missing_year != 0) {
+    // A warning here (the record is still shown); `ldt check` reports it as an error.
+    Diagnostic diagnostic = to_diagnostic(calendar_unknown(deadlines.calendar_missing_year, session.id));
+    diagnostic.severity = Severity::warning;
+    result.diagnostics.push_back(std::move(diagnostic));
+  }
+}
+
 Result show_session(Context& context, const std::string& id) {
   Session session = commands::load_session(context, id);
   auto row = context.index().session(id);
   auto when = [](const std::optional<DateTime>& time) { return literal_cell(time ? format_datetime(*time) : ""); };
-  return commands::record_result(
-      {{"id", literal_cell(session.id)},
-       {"plan", literal_cell(session.plan)},
-       {"provider", literal_cell(row ? row->provider : "")},
-       {"status", label_cell(std::string(to_string(session.status)))},
-       {"start", literal_cell(format_datetime(session.start))},
-       {"end", literal_cell(format_datetime(session.end))},
-       {"ended_at", when(session.ended_at)},
-       {"location", text_cell(session.location)},
-       {"mode", label_cell(std::string(to_string(session.mode)))},
-       {"head_teacher", text_cell(session.head_teacher)},
-       {"instructors", literal_cell(fmt::format("{}", fmt::join(session.instructors, ", ")))},
-       {"opened", text_cell(format_datetime(session.opened_at) + " " + session.opened_by)},
-       {"closed_at", when(session.closed_at)},
-       {"person_times", literal_cell(std::to_string(row ? row->person_times : 0))},
-       {"signin_days", literal_cell(std::to_string(row ? row->signin_days : 0))},
-       {"open_rejects", literal_cell(std::to_string(row ? row->open_rejects : 0))}});
+  Result result =
+      commands::record_result({{"id", literal_cell(session.id)},
+                               {"plan", literal_cell(session.plan)},
+                               {"provider", literal_cell(row ? row->provider : "")},
+                               {"status", label_cell(std::string(to_string(session.status)))},
+                               {"start", literal_cell(format_datetime(session.start))},
+                               {"end", literal_cell(format_datetime(session.end))},
+                               {"ended_at", when(session.ended_at)},
+                               {"location", text_cell(session.location)},
+                               {"mode", label_cell(std::string(to_string(session.mode)))},
+                               {"head_teacher", text_cell(session.head_teacher)},
+                               {"instructors", literal_cell(fmt::format("{}", fmt::join(session.instructors, ", ")))},
+                               {"opened", text_cell(format_datetime(session.opened_at) + " " + session.opened_by)},
+                               {"closed_at", when(session.closed_at)},
+                               {"person_times", literal_cell(std::to_string(row ? row->person_times : 0))},
+                               {"signin_days", literal_cell(std::to_string(row ? row->signin_days : 0))},
+                               {"open_rejects", literal_cell(std::to_string(row ? row->open_rejects : 0))}});
+  add_archive_sections(context, session, result);
+  return result;
 }
 }  // namespace
 

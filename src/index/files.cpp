@@ -370,7 +370,90 @@ void Index::check_references(std::vector<std::string>& out) {
   }
 }
 
+std::vector<ArchiveFileState> Index::archive_states(std::string_view only) {
+  using State = ArchiveFileState::State;
+  std::vector<ArchiveFileState> out;
+  auto check = [&](ArchiveFileState entry) {
+    auto path = root_ / entry.path;
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::symlink_status(path, ec))) {
+      entry.state = State::missing;
+    } else if (sha256_file(path) != entry.sha256) {
+      entry.state = State::altered;
+    }
+    out.push_back(std::move(entry));
+  };
+  std::vector<std::string> sessions;
+  {
+    SQLite::Statement q(*db_, "SELECT id FROM session WHERE ? = '' OR id = ? ORDER BY id");
+    q.bind(1, std::string(only));
+    q.bind(2, std::string(only));
+    while (q.executeStep()) sessions.push_back(q.getColumn(0).getString());
+  }
+  SQLite::Statement documents(*db_,
+                              "SELECT kind, file, stored, sha256 FROM archive_document WHERE session = ? ORDER BY ord");
+  SQLite::Statement sources(*db_, "SELECT file, stored_as, sha256 FROM source WHERE session = ? ORDER BY stored_as");
+  for (const auto& session : sessions) {
+    // Files no manifest lists (a manifest deleted or cut): the record lost track of them.
+    auto unlisted = [&](const fs::path& dir, const std::set<std::string>& listed, std::string_view kind) {
+      std::error_code ec;
+      std::vector<std::string> names;
+      for (const auto& entry : fs::directory_iterator(root_ / dir, ec)) {
+        auto name = entry.path().filename().string();
+        if (name != "manifest.csv" && listed.count(name) == 0) names.push_back(name);
+      }
+      std::sort(names.begin(), names.end());
+      for (const auto& name : names) {
+        out.push_back({session, std::string(kind), {}, (dir / name).generic_string(), {}, true, State::unlisted});
+      }
+    };
+    auto archive_dir = record_path("archive", session).parent_path();
+    std::set<std::string> listed;
+    documents.reset();
+    documents.bind(1, session);
+    while (documents.executeStep()) {
+      auto kind = documents.getColumn(0).getString();
+      auto stored = documents.getColumn(2).getString();
+      // Two rows may name one stored file (the same bytes archived under two kinds): hashed once each.
+      listed.insert(stored);
+      check({session, kind, documents.getColumn(1).getString(), (archive_dir / stored).generic_string(),
+             documents.getColumn(3).getString(), is_bound(document_kind_from(kind).value_or(DocumentKind::other)),
+             State::ok});
+    }
+    unlisted(archive_dir, listed, "other");
+    auto sources_dir = record_path("sources", session).parent_path();
+    listed.clear();
+    sources.reset();
+    sources.bind(1, session);
+    while (sources.executeStep()) {
+      auto stored = sources.getColumn(1).getString();
+      listed.insert(stored);
+      check({session, "signin_export", sources.getColumn(0).getString(), (sources_dir / stored).generic_string(),
+             sources.getColumn(2).getString(), true, State::ok});
+    }
+    unlisted(sources_dir, listed, "signin_export");
+  }
+  return out;
+}
+
 void Index::check_archive(std::vector<std::string>& out) {
+  for (const auto& entry : archive_states()) {
+    switch (entry.state) {
+      case ArchiveFileState::State::ok:
+        break;
+      case ArchiveFileState::State::missing:
+        out.push_back(fmt::format("{}: {}", entry.path, tr("archived file is missing")));
+        break;
+      case ArchiveFileState::State::altered:
+        out.push_back(fmt::format("{}: {}", entry.path,
+                                  tr("archived file was altered (its SHA-256 no longer matches the manifest)")));
+        break;
+      case ArchiveFileState::State::unlisted:
+        out.push_back(fmt::format(fmt::runtime(tr("{}: archived, but no manifest lists it ({} deleted or cut?)")),
+                                  entry.path, fs::path(entry.path).parent_path().generic_string() + "/manifest.csv"));
+        break;
+    }
+  }
   auto check = [&](const fs::path& relative, const std::string& sha256) {
     auto path = root_ / relative;
     std::error_code ec;
@@ -378,34 +461,9 @@ void Index::check_archive(std::vector<std::string>& out) {
       out.push_back(fmt::format("{}: {}", relative.generic_string(), tr("archived file is missing")));
     } else if (sha256_file(path) != sha256) {
       out.push_back(fmt::format("{}: {}", relative.generic_string(),
-                                tr("archived file was altered (its SHA-256 "
-                                   "no longer matches the manifest)")));
+                                tr("archived file was altered (its SHA-256 no longer matches the manifest)")));
     }
   };
-  std::map<std::string, std::set<std::string>> listed;  // session → stored names
-  SQLite::Statement sources(*db_, "SELECT session, stored_as, sha256 FROM source ORDER BY session, stored_as");
-  while (sources.executeStep()) {
-    listed[sources.getColumn(0).getString()].insert(sources.getColumn(1).getString());
-    check(record_path("sources", sources.getColumn(0).getString()).parent_path() / sources.getColumn(1).getString(),
-          sources.getColumn(2).getString());
-  }
-  // An archived export no manifest lists (the manifest deleted or cut): the record lost track of it.
-  SQLite::Statement sessions(*db_, "SELECT id FROM session ORDER BY id");
-  while (sessions.executeStep()) {
-    auto session = sessions.getColumn(0).getString();
-    auto dir = record_path("sources", session).parent_path();
-    std::error_code ec;
-    std::vector<std::string> orphans;
-    for (const auto& entry : fs::directory_iterator(root_ / dir, ec)) {
-      auto name = entry.path().filename().string();
-      if (name != "manifest.csv" && listed[session].count(name) == 0) orphans.push_back(name);
-    }
-    std::sort(orphans.begin(), orphans.end());
-    for (const auto& name : orphans) {
-      out.push_back(fmt::format("{}: {}", (dir / name).generic_string(),
-                                tr("archived, but no manifest lists it (sources/manifest.csv deleted or cut?)")));
-    }
-  }
   SQLite::Statement plans(*db_, "SELECT id FROM plan ORDER BY id");
   while (plans.executeStep()) {
     auto dir = paths::plan_files(plans.getColumn(0).getString());

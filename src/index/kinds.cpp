@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "ldt/index/index.hpp"
+#include "ldt/project/archive_store.hpp"
 #include "ldt/project/project.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/project/signin_store.hpp"
@@ -99,6 +100,19 @@ struct KindLoaders {
     read_dismissed(file.path, file.relative, [](DismissedReject&&) {});
   }
 
+  static void archive(Index& index, const KindFile& file) {
+    long long ord = 0;
+    read_archive_manifest(file.path, file.relative, [&](ArchivedDocument&& d) {
+      index.insert_row(
+          "INSERT INTO archive_document (session, kind, file, stored, sha256, size, at, attached_at, by, "
+          "person_times, instructor, ord, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?)",
+          {file.id, std::string(to_string(d.kind)), d.file, d.stored, d.sha256, std::to_string(d.size),
+           format_datetime(d.at), format_datetime(d.attached_at), d.by,
+           d.person_times ? std::to_string(*d.person_times) : std::string(), d.instructor, std::to_string(ord++)},
+          file.file_id);
+    });
+  }
+
   static void sources(Index& index, const KindFile& file) {
     std::vector<StoredSource> sources;
     read_sources(file.path, file.relative, [&](StoredSource&& source) { sources.push_back(std::move(source)); });
@@ -119,6 +133,7 @@ const std::vector<RecordKind>& record_kinds() {
       {"rejects", "sessions/*/rejects.csv", {}, {"reject"}, KindLoaders::rejects},
       {"sources", "sessions/*/sources/manifest.csv", {}, {"source"}, KindLoaders::sources},
       {"dismissed", "sessions/*/dismissed.csv", {}, {}, KindLoaders::dismissed},
+      {"archive", "sessions/*/archive/manifest.csv", {}, {"archive_document"}, KindLoaders::archive},
   };
   return k_kinds;
 }

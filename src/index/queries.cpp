@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "ldt/domain/signin.hpp"
+#include "ldt/domain/signin_date.hpp"
 #include "ldt/index/index.hpp"
 
 namespace ldt {
@@ -271,6 +272,30 @@ std::optional<std::pair<Date, Date>> Index::session_days(std::string_view sessio
   auto last = parse_iso_date(q.getColumn(1).getString());
   if (!first || !last) return std::nullopt;
   return std::make_pair(*first, *last);
+}
+
+std::vector<ArchivedDocument> Index::archive_documents(std::string_view session) {
+  SQLite::Statement q(*db_,
+                      "SELECT kind, file, stored, sha256, size, at, attached_at, by, person_times, instructor "
+                      "FROM archive_document WHERE session = ? ORDER BY ord");
+  q.bind(1, std::string(session));
+  std::vector<ArchivedDocument> out;
+  while (q.executeStep()) {
+    ArchivedDocument d;
+    // The rows came from a manifest its reader checked: kind and times parse.
+    d.kind = document_kind_from(q.getColumn(0).getString()).value_or(DocumentKind::other);
+    d.file = q.getColumn(1).getString();
+    d.stored = q.getColumn(2).getString();
+    d.sha256 = q.getColumn(3).getString();
+    d.size = q.getColumn(4).getInt64();
+    d.at = parse_datetime(q.getColumn(5).getString()).value_or(DateTime{});
+    d.attached_at = parse_datetime(q.getColumn(6).getString()).value_or(DateTime{});
+    d.by = q.getColumn(7).getString();
+    if (!q.getColumn(8).isNull()) d.person_times = q.getColumn(8).getInt64();
+    d.instructor = q.getColumn(9).getString();
+    out.push_back(std::move(d));
+  }
+  return out;
 }
 
 }  // namespace ldt

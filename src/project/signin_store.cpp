@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "canonical.hpp"
 #include "ldt/domain/category.hpp"
 #include "ldt/domain/date.hpp"
 #include "ldt/domain/id_number.hpp"
@@ -57,62 +58,6 @@ const std::vector<std::string>& source_csv_columns() {
 const std::vector<std::string>& attachment_csv_columns() {
   static const std::vector<std::string> k_columns = {"kind", "file", "sha256", "time", "by"};
   return k_columns;
-}
-
-Error bad_row(std::string_view display, int line, std::string_view field, std::string message) {
-  return input_error(std::move(message),
-                     tr("fix the value in an editor (or restore the file from version control); ldt "
-                        "writes this file itself"),
-                     std::string(display), line, std::string(field));
-}
-
-/// Reads a canonical CSV whose header must be exactly `columns` (or `older`, an earlier
-/// layout, when given: then `fn` gets cells in `older`'s order and `is_older` says so); calls
-/// `fn(cells, line)`.
-void read_canonical(const fs::path& path, std::string_view display, const std::vector<std::string>& columns,
-                    const std::function<void(std::vector<std::string>&, int)>& fn,
-                    const std::vector<std::string>* older = nullptr, bool* is_older = nullptr) {
-  RecordReader reader(path.string(), EncodingChoice::utf8, std::string(display));
-  Record record;
-  bool header_seen = false;
-  const std::vector<std::string>* expected = &columns;
-  while (reader.next(record)) {
-    if (record.problem != Record::Problem::none) {
-      throw bad_row(display, record.line, {},
-                    record.problem == Record::Problem::quote ? tr("unbalanced quote") : tr("bytes that are not UTF-8"));
-    }
-    if (record.cells.size() == 1 && record.cells[0].empty()) continue;
-    restore_formulas(record.cells);
-    if (!header_seen) {
-      if (older != nullptr && record.cells == *older) {
-        *is_older = true;
-        expected = older;
-        header_seen = true;
-        continue;
-      }
-      if (record.cells != columns) {
-        throw bad_row(display, record.line, {},
-                      fmt::format(fmt::runtime(tr("unexpected header; expected: {}")), fmt::join(columns, ",")));
-      }
-      header_seen = true;
-      continue;
-    }
-    if (record.cells.size() != expected->size()) {
-      throw bad_row(
-          display, record.line, {},
-          fmt::format(fmt::runtime(tr("{} fields where {} were expected")), record.cells.size(), expected->size()));
-    }
-    fn(record.cells, record.line);
-  }
-}
-
-long long to_number(std::string_view text, std::string_view display, int line, std::string_view field) {
-  long long value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size()) {
-    throw bad_row(display, line, field, fmt::format(fmt::runtime(tr("not a number: \"{}\"")), text));
-  }
-  return value;
 }
 
 std::string json_array(const std::vector<std::string>& values) {

@@ -11,6 +11,7 @@ void register_provider(CommandTable& table);
 void register_instructor(CommandTable& table);
 void register_plan(CommandTable& table);
 void register_session(CommandTable& table);
+void register_archive(CommandTable& table);
 void register_signin_import(CommandTable& table);
 void register_signin_list(CommandTable& table);
 void register_index(CommandTable& table);

@@ -107,6 +107,10 @@ std::vector<Finding> check_instructor_credential(const Instructor& instructor, D
 /// Taobao University, a training company's appointment letter); `other` is not.
 bool is_accepted_credential(CredentialKind kind);
 
+/// calendar-unknown (Measures Art. 8.3.3): the finding for a deadline of `session` that needs
+/// `year`, which neither the shipped calendar nor `[calendar]` in ldt.toml covers.
+Finding calendar_unknown(int year, std::string_view session);
+
 /// journal-chain (ldt's own rule): one finding per line of journal.jsonl that does not verify.
 std::vector<Finding> check_journal_chain(const std::vector<JournalBreak>& breaks);
 

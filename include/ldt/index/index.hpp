@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "ldt/domain/archive.hpp"
 #include "ldt/domain/category.hpp"
 #include "ldt/domain/date.hpp"
 #include "ldt/domain/signin.hpp"
@@ -76,6 +77,19 @@ struct VerifyResult {
   }
 };
 
+/// One archived file of a session as `archive verify` finds it (Measures Art. 8.4.2): a
+/// document of the archive manifest or an imported export of sources/manifest.csv.
+struct ArchiveFileState {
+  enum class State { ok, missing, altered, unlisted };
+  std::string session;
+  std::string kind;  ///< a DocumentKind (domain/archive.hpp), or "signin_export" for an imported export
+  std::string file;  ///< the name as given; empty for an unlisted file
+  std::string path;  ///< relative to the project root
+  std::string sha256;
+  bool bound = true;  ///< belongs in the bound archive (video does not)
+  State state = State::ok;
+};
+
 class Index {
  public:
   /// Opens (creating or rebuilding as needed) and refreshes from changed files.
@@ -125,6 +139,12 @@ class Index {
   /// the end): listings stream in bounded memory. Valid while the index is open.
   std::function<bool(StoredSignin&)> signin_cursor(std::string_view session);
   std::vector<RejectRow> rejects(std::string_view session);
+  /// The documents of a session's archive, in manifest order.
+  std::vector<ArchivedDocument> archive_documents(std::string_view session);
+  /// Every archived file of `session` (every session when empty), its hash recomputed: the
+  /// documents, then the imported exports, then files in archive/ or sources/ that no manifest
+  /// lists. Reads every file: cost grows with the archive (`archive verify`, `index verify`).
+  std::vector<ArchiveFileState> archive_states(std::string_view session = {});
   /// One call per (session, trainee) matching the filter, in session and ID order.
   void for_each_attendance(const ReportFilter& filter, const std::function<void(const AttendanceRow&)>& fn);
 
@@ -146,7 +166,7 @@ class Index {
  private:
   friend struct KindLoaders;  // the readers of the record kinds (index/kinds.cpp)
   /// PRAGMA user_version of schemas/index.sql; another value means: drop and rebuild.
-  static constexpr int k_schema_version = 3;
+  static constexpr int k_schema_version = 4;
   explicit Index(fs::path root);
   void create_schema(bool with_keys);
   void refresh(bool bulk);

@@ -1,0 +1,259 @@
+// ldt session attach · ldt archive verify — the session's document archive (培训档案),
+// Measures Art. 7, 8.2.4, 8.3.2, 8.3.3, 8.4.2.
+#include "ldt/domain/archive.hpp"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <charconv>
+
+#include "common.hpp"
+#include "ldt/cli/commands.hpp"
+#include "ldt/index/index.hpp"
+#include "ldt/index/kinds.hpp"
+#include "ldt/project/archive_store.hpp"
+#include "ldt/util/i18n.hpp"
+
+namespace ldt {
+
+namespace {
+
+struct AttachOptions {
+  std::string session, kind, at, instructor, person_times;
+  std::vector<std::string> files;
+};
+
+std::string kind_names() {
+  std::vector<std::string_view> names;
+  for (auto kind : document_kinds()) names.push_back(to_string(kind));
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+/// The checks of `session attach` that need no file: the kind and the options it takes.
+DocumentKind attach_kind(const Session& session, const AttachOptions& options) {
+  auto kind = document_kind_from(options.kind);
+  if (!kind) {
+    throw input_error(fmt::format(fmt::runtime(tr("unknown document kind \"{}\"")), options.kind),
+                      fmt::format(fmt::runtime(tr("use one of: {}")), kind_names()), {}, 0, "--kind");
+  }
+  if (!options.person_times.empty() && *kind != DocumentKind::summary) {
+    throw input_error(tr("--person-times is the 人次 a summary states"),
+                      tr("give it with --kind summary, or leave it out"), {}, 0, "--person-times");
+  }
+  if (*kind == DocumentKind::instructor_bio) {
+    if (options.instructor.empty()) {
+      throw input_error(tr("a bio must say whose it is"),
+                        fmt::format(fmt::runtime(tr("add --instructor ID; the session's instructors: {}")),
+                                    fmt::join(session.instructors, ", ")),
+                        {}, 0, "--instructor");
+    }
+    if (std::find(session.instructors.begin(), session.instructors.end(), options.instructor) ==
+        session.instructors.end()) {
+      throw input_error(
+          fmt::format(fmt::runtime(tr("instructor {} does not teach session {}")), options.instructor, session.id),
+          fmt::format(fmt::runtime(tr("the session's instructors: {}")), fmt::join(session.instructors, ", ")), {}, 0,
+          "--instructor");
+    }
+  } else if (!options.instructor.empty()) {
+    throw input_error(tr("--instructor names whose bio a document is"),
+                      tr("give it with --kind instructor_bio, or leave it out"), {}, 0, "--instructor");
+  }
+  return *kind;
+}
+
+/// `--person-times N`: a whole number of 人次, 0 to 10,000,000; nullopt when not given.
+std::optional<long long> person_times_option(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  long long value = -1;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value < 0 || value > 10'000'000) {
+    throw input_error(fmt::format(fmt::runtime(tr("not a number of person-times: \"{}\"")), text),
+                      tr("give the 人次 the summary states as a whole number, e.g. 60"), {}, 0, "--person-times");
+  }
+  return value;
+}
+
+Result attach(Context& context, const AttachOptions& options) {
+  Session session = commands::load_session(context, options.session);
+  DocumentKind kind = attach_kind(session, options);
+  std::optional<long long> person_times = person_times_option(options.person_times);
+  DateTime now = context.now();
+  DateTime at = options.at.empty() ? now : commands::time_option(options.at, "--at");
+  if (now < at) {
+    throw input_error(fmt::format(fmt::runtime(tr("--at {} is in the future")), format_datetime(at)),
+                      tr("give when the document was produced or submitted"), {}, 0, "--at");
+  }
+  std::vector<ArchivedDocument> documents = context.index().archive_documents(session.id);
+  auto dir = record_path("archive", session.id).parent_path();
+  WriteSet writes(context.root());
+  Table table{{{"kind", tr("kind")},
+               {"file", tr("file")},
+               {"stored", tr("stored as")},
+               {"sha256", "SHA-256"},
+               {"size", tr("bytes")},
+               {"result", tr("result")}},
+              {},
+              {},
+              {}};
+  std::size_t before = documents.size();
+  for (const auto& file : options.files) {
+    auto name = fs::path(file).filename().string();
+    // Copied first, then named by the copy's hash: the archived bytes are the hashed bytes.
+    StagedFile& copy = writes.copy_from(dir / name, file);
+    const std::string sha = copy.sha256();
+    auto size = static_cast<long long>(fs::file_size(copy.temp_path()));
+    auto same = [&](const ArchivedDocument& d) { return d.sha256 == sha; };
+    auto kept = std::find_if(documents.begin(), documents.end(), [&](const ArchivedDocument& d) {
+      return same(d) && d.kind == kind && d.instructor == options.instructor;
+    });
+    std::string result = "archived";
+    std::string stored;
+    if (kept != documents.end()) {
+      writes.drop(copy);
+      stored = kept->stored;
+      result = "unchanged";
+    } else if (auto other = std::find_if(documents.begin(), documents.end(), same); other != documents.end()) {
+      // The same bytes under another kind: one stored file, two rows.
+      writes.drop(copy);
+      stored = other->stored;
+    } else {
+      stored = archive_stored_name(sha, name);
+      // A name clash never overwrites: another file under this name gets a number.
+      auto taken = [&](const std::string& candidate) {
+        return std::any_of(documents.begin(), documents.end(),
+                           [&](const ArchivedDocument& d) { return d.stored == candidate; }) ||
+               fs::exists(context.root() / dir / candidate);
+      };
+      for (int n = 2; taken(stored); ++n) stored = fmt::format("{}-{}", n, archive_stored_name(sha, name));
+      writes.relocate(copy, dir / stored);
+    }
+    if (result == "archived") {
+      ArchivedDocument document;
+      document.kind = kind;
+      document.file = name;
+      document.stored = stored;
+      document.sha256 = sha;
+      document.size = size;
+      document.at = at;
+      document.attached_at = now;
+      document.by = context.actor();
+      document.person_times = person_times;
+      document.instructor = options.instructor;
+      documents.push_back(std::move(document));
+    }
+    table.rows.push_back({label_cell(std::string(to_string(kind))), text_cell(name), literal_cell(stored),
+                          literal_cell(sha), integer_cell(size), label_cell(result)});
+  }
+  Result out;
+  if (documents.size() > before) {
+    writes.put(record_path("archive", session.id), archive_manifest_file(documents));
+    context.commit(writes, session.id);
+  } else {
+    out.diagnostics.push_back(Diagnostic{Severity::info,
+                                         "archive-unchanged",
+                                         {},
+                                         0,
+                                         {},
+                                         tr("these bytes are already in the session's archive; nothing was written"),
+                                         {}});
+  }
+  out.document.add_table(std::move(table));
+  return out;
+}
+
+struct VerifyOptions {
+  std::string session;
+};
+
+Result verify(Context& context, const VerifyOptions& options) {
+  if (!options.session.empty()) commands::load_session(context, options.session);
+  Table table{{{"session", tr("session")},
+               {"kind", tr("kind")},
+               {"file", tr("file")},
+               {"path", tr("path")},
+               {"bound", tr("bound archive")},
+               {"state", tr("state")}},
+              {},
+              {},
+              {}};
+  Result result;
+  long long files = 0, problems = 0;
+  for (const auto& entry : context.index().archive_states(options.session)) {
+    using State = ArchiveFileState::State;
+    ++files;
+    const char* state = "ok";
+    switch (entry.state) {
+      case State::ok:
+        break;
+      case State::missing:
+        state = "missing";
+        result.diagnostics.push_back(Diagnostic{Severity::error,
+                                                "archive-missing",
+                                                entry.path,
+                                                0,
+                                                {},
+                                                tr("archived file is missing"),
+                                                tr("restore it from a backup; the manifest holds its SHA-256")});
+        break;
+      case State::altered:
+        state = "altered";
+        result.diagnostics.push_back(
+            Diagnostic{Severity::error,
+                       "archive-altered",
+                       entry.path,
+                       0,
+                       {},
+                       tr("archived file was altered (its SHA-256 no longer matches the manifest)"),
+                       tr("restore the original from a backup; attach a corrected document as a new file")});
+        break;
+      case State::unlisted:
+        state = "unlisted";
+        result.diagnostics.push_back(Diagnostic{Severity::error,
+                                                "archive-unlisted",
+                                                entry.path,
+                                                0,
+                                                {},
+                                                tr("in the archive, but no manifest lists it"),
+                                                tr("restore the manifest from a backup, or remove the file")});
+        break;
+    }
+    if (entry.state != State::ok) ++problems;
+    table.rows.push_back(
+        {literal_cell(entry.session), label_cell(entry.kind), text_cell(entry.file), literal_cell(entry.path),
+         flag_cell(entry.bound, entry.bound ? tr("yes") : tr("no (video, Art. 8.4.2)")), label_cell(state)});
+  }
+  result.document.add_table(std::move(table)).empty_text = tr("nothing archived");
+  result.document.add_paragraphs(
+      {fmt::format(fmt::runtime(tr("{} files checked, {} missing, altered or unlisted")), files, problems)});
+  if (problems > 0) result.exit_code = ExitCode::findings;
+  return result;
+}
+
+}  // namespace
+
+void register_archive(CommandTable& table) {
+  auto* session = table.group("session", tr("training sessions (培训班)"));
+  auto options = std::make_shared<AttachOptions>();
+  auto* attach_app = session->add_subcommand("attach", tr("archive documents of a session (培训档案)"));
+  attach_app->add_option("session", options->session, tr("session id"))->required();
+  attach_app->add_option("--kind", options->kind, fmt::format(fmt::runtime(tr("what the files are: {}")), kind_names()))
+      ->required();
+  attach_app->add_option("files", options->files, tr("the files, copied byte for byte"))
+      ->required()
+      ->check(commands::input_file());
+  attach_app->add_option("--at", options->at, tr("when the document was produced or submitted (default: now)"));
+  attach_app->add_option("--person-times", options->person_times, tr("the 人次 the summary states (kind summary)"));
+  attach_app->add_option("--instructor", options->instructor, tr("whose bio it is (kind instructor_bio)"));
+  table.add(attach_app, "session attach", Access::write,
+            [options](Context& context) { return attach(context, *options); });
+
+  auto* group = table.group("archive", tr("the archive of documents and exports (培训档案)"));
+  auto verify_options = std::make_shared<VerifyOptions>();
+  auto* verify_app = group->add_subcommand("verify", tr("recompute the SHA-256 of every archived file"));
+  verify_app->add_option("--session", verify_options->session, tr("only this session"));
+  table.add(verify_app, "archive verify", Access::read,
+            [verify_options](Context& context) { return verify(context, *verify_options); });
+}
+
+}  // namespace ldt
