@@ -11,3 +11,5 @@ CREATE INDEX session_instructor_session ON session_instructor(session);
 CREATE INDEX archive_document_session ON archive_document(session);
 CREATE INDEX archive_document_file ON archive_document(file_id);
 CREATE INDEX archive_document_sha256 ON archive_document(sha256);
+CREATE INDEX leave_session ON leave(session);
+CREATE INDEX leave_file ON leave(file_id);

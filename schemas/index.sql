@@ -54,6 +54,11 @@ CREATE TABLE source (
   encoding TEXT NOT NULL, imported_at TEXT NOT NULL, accepted INTEGER NOT NULL,
   duplicates INTEGER NOT NULL, updated INTEGER NOT NULL, rejected INTEGER NOT NULL, file_id INTEGER NOT NULL
 );
+-- One row per excused absence (sessions/<id>/leave.csv).
+CREATE TABLE leave (
+  session TEXT NOT NULL, id_number TEXT NOT NULL, day TEXT NOT NULL, reason TEXT NOT NULL,
+  recorded_at TEXT NOT NULL, by TEXT NOT NULL, file_id INTEGER NOT NULL
+);
 -- One row per archived document (sessions/<id>/archive/manifest.csv), in manifest order.
 CREATE TABLE archive_document (
   session TEXT NOT NULL, kind TEXT NOT NULL, file TEXT NOT NULL, stored TEXT NOT NULL, sha256 TEXT NOT NULL,

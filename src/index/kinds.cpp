@@ -7,6 +7,7 @@
 
 #include "ldt/index/index.hpp"
 #include "ldt/project/archive_store.hpp"
+#include "ldt/project/leave_store.hpp"
 #include "ldt/project/project.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/project/signin_store.hpp"
@@ -113,6 +114,20 @@ struct KindLoaders {
     });
   }
 
+  static void leave(Index& index, const KindFile& file) {
+    auto days = index.session_days(file.id);
+    read_leave(file.path, file.relative, [&](Leave&& l) {
+      if (days && (day_number(l.day) < day_number(days->first) || day_number(days->second) < day_number(l.day))) {
+        throw input_error(fmt::format(fmt::runtime(tr("{} is not a day of the session ({}..{})")), format_date(l.day),
+                                      format_date(days->first), format_date(days->second)),
+                          tr("fix the day in an editor, or remove the row"), file.relative, 0, "day");
+      }
+      index.insert_row(
+          "INSERT INTO leave (session, id_number, day, reason, recorded_at, by, file_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          {file.id, l.id_number, format_date(l.day), l.reason, format_datetime(l.recorded_at), l.by}, file.file_id);
+    });
+  }
+
   static void sources(Index& index, const KindFile& file) {
     std::vector<StoredSource> sources;
     read_sources(file.path, file.relative, [&](StoredSource&& source) { sources.push_back(std::move(source)); });
@@ -133,6 +148,7 @@ const std::vector<RecordKind>& record_kinds() {
       {"rejects", "sessions/*/rejects.csv", {}, {"reject"}, KindLoaders::rejects},
       {"sources", "sessions/*/sources/manifest.csv", {}, {"source"}, KindLoaders::sources},
       {"dismissed", "sessions/*/dismissed.csv", {}, {}, KindLoaders::dismissed},
+      {"leave", "sessions/*/leave.csv", {}, {"leave"}, KindLoaders::leave},
       {"archive", "sessions/*/archive/manifest.csv", {}, {"archive_document"}, KindLoaders::archive},
   };
   return k_kinds;

@@ -274,6 +274,39 @@ std::optional<std::pair<Date, Date>> Index::session_days(std::string_view sessio
   return std::make_pair(*first, *last);
 }
 
+std::vector<TraineeDays> Index::trainee_days(std::string_view session) {
+  SQLite::Statement q(*db_,
+                      "SELECT id_number, day, name FROM signin WHERE session = ? "
+                      "ORDER BY id_number, day, imported_at, updated_at, ord");
+  q.bind(1, std::string(session));
+  std::vector<TraineeDays> out;
+  while (q.executeStep()) {
+    auto id = q.getColumn(0).getString();
+    if (out.empty() || out.back().id_number != id) out.push_back({id, {}, {}});
+    if (auto day = parse_iso_date(q.getColumn(1).getString())) out.back().days.push_back(*day);
+    out.back().name = q.getColumn(2).getString();  // the latest day's name
+  }
+  return out;
+}
+
+std::vector<Leave> Index::leave(std::string_view session) {
+  SQLite::Statement q(*db_,
+                      "SELECT id_number, day, reason, recorded_at, by FROM leave WHERE session = ? "
+                      "ORDER BY id_number, day");
+  q.bind(1, std::string(session));
+  std::vector<Leave> out;
+  while (q.executeStep()) {
+    Leave l;
+    l.id_number = q.getColumn(0).getString();
+    l.day = parse_iso_date(q.getColumn(1).getString()).value_or(Date{});
+    l.reason = q.getColumn(2).getString();
+    l.recorded_at = parse_datetime(q.getColumn(3).getString()).value_or(DateTime{});
+    l.by = q.getColumn(4).getString();
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
 std::vector<ArchivedDocument> Index::archive_documents(std::string_view session) {
   SQLite::Statement q(*db_,
                       "SELECT kind, file, stored, sha256, size, at, attached_at, by, person_times, instructor "

@@ -12,6 +12,7 @@ void register_instructor(CommandTable& table);
 void register_plan(CommandTable& table);
 void register_session(CommandTable& table);
 void register_archive(CommandTable& table);
+void register_attendance(CommandTable& table);
 void register_signin_import(CommandTable& table);
 void register_signin_list(CommandTable& table);
 void register_index(CommandTable& table);

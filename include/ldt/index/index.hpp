@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ldt/domain/archive.hpp"
+#include "ldt/domain/attendance.hpp"
 #include "ldt/domain/category.hpp"
 #include "ldt/domain/date.hpp"
 #include "ldt/domain/signin.hpp"
@@ -48,6 +49,11 @@ struct TraineeContact {
 struct RejectRow {
   std::string source_file, source_sha256, field, code, message, imported_at;
   int line = 0;
+};
+/// The days one trainee signed in to a session, with the name of their latest sign-in.
+struct TraineeDays {
+  std::string id_number, name;
+  std::vector<Date> days;  ///< ascending
 };
 /// One (session, trainee) attendance, for statistics. `categories`: bit i = Category i.
 struct AttendanceRow {
@@ -139,6 +145,10 @@ class Index {
   /// the end): listings stream in bounded memory. Valid while the index is open.
   std::function<bool(StoredSignin&)> signin_cursor(std::string_view session);
   std::vector<RejectRow> rejects(std::string_view session);
+  /// The trainees of a session (at least one sign-in) and their days, by ID number.
+  std::vector<TraineeDays> trainee_days(std::string_view session);
+  /// The excused absences of a session, by ID number and day.
+  std::vector<Leave> leave(std::string_view session);
   /// The documents of a session's archive, in manifest order.
   std::vector<ArchivedDocument> archive_documents(std::string_view session);
   /// Every archived file of `session` (every session when empty), its hash recomputed: the
@@ -166,7 +176,7 @@ class Index {
  private:
   friend struct KindLoaders;  // the readers of the record kinds (index/kinds.cpp)
   /// PRAGMA user_version of schemas/index.sql; another value means: drop and rebuild.
-  static constexpr int k_schema_version = 4;
+  static constexpr int k_schema_version = 5;
   explicit Index(fs::path root);
   void create_schema(bool with_keys);
   void refresh(bool bulk);
