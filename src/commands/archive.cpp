@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <charconv>
+#include <set>
 
 #include "common.hpp"
 #include "ldt/cli/commands.hpp"
@@ -74,6 +75,12 @@ std::optional<long long> person_times_option(const std::string& text) {
   return value;
 }
 
+/// Whether the archived file at `path` is there with the bytes of `sha256`.
+bool intact(const fs::path& path, const std::string& sha256) {
+  std::error_code ec;
+  return fs::is_regular_file(fs::symlink_status(path, ec)) && sha256_file(path) == sha256;
+}
+
 Result attach(Context& context, const AttachOptions& options) {
   Session session = commands::load_session(context, options.session);
   DocumentKind kind = attach_kind(session, options);
@@ -83,6 +90,14 @@ Result attach(Context& context, const AttachOptions& options) {
   if (now < at) {
     throw input_error(fmt::format(fmt::runtime(tr("--at {} is in the future")), format_datetime(at)),
                       tr("give when the document was produced or submitted"), {}, 0, "--at");
+  }
+  // A news article or a summary reports on the session: one dated before it started is a typo,
+  // and would make a late document look on time.
+  if ((kind == DocumentKind::news || kind == DocumentKind::summary) && at < session.start) {
+    throw input_error(fmt::format(fmt::runtime(tr("--at {} is before the session started ({})")), format_datetime(at),
+                                  format_datetime(session.start)),
+                      tr("a news article or a summary is written after the session; give when it was submitted"), {}, 0,
+                      "--at");
   }
   std::vector<ArchivedDocument> documents = context.index().archive_documents(session.id);
   auto dir = record_path("archive", session.id).parent_path();
@@ -97,6 +112,7 @@ Result attach(Context& context, const AttachOptions& options) {
               {},
               {}};
   std::size_t before = documents.size();
+  std::set<std::string> restored;  // stored names restored by this command
   for (const auto& file : options.files) {
     auto name = fs::path(file).filename().string();
     // Copied first, then named by the copy's hash: the archived bytes are the hashed bytes.
@@ -109,14 +125,20 @@ Result attach(Context& context, const AttachOptions& options) {
     });
     std::string result = "archived";
     std::string stored;
-    if (kept != documents.end()) {
-      writes.drop(copy);
-      stored = kept->stored;
-      result = "unchanged";
-    } else if (auto other = std::find_if(documents.begin(), documents.end(), same); other != documents.end()) {
-      // The same bytes under another kind: one stored file, two rows.
-      writes.drop(copy);
+    auto other = std::find_if(documents.begin(), documents.end(), same);
+    if (other != documents.end()) {
+      // The same bytes again (under this kind: nothing new; under another: one stored file,
+      // two rows). A stored copy that is gone or altered is restored from these bytes, which
+      // are the ones its manifest row names.
       stored = other->stored;
+      bool restore = !restored.count(stored) && !intact(context.root() / dir / stored, sha);
+      if (restore) {
+        writes.relocate(copy, dir / stored);
+        restored.insert(stored);
+      } else {
+        writes.drop(copy);
+      }
+      if (kept != documents.end()) result = restore ? "restored" : "unchanged";
     } else {
       stored = archive_stored_name(sha, name);
       // A name clash never overwrites: another file under this name gets a number.
@@ -146,8 +168,8 @@ Result attach(Context& context, const AttachOptions& options) {
                           literal_cell(sha), integer_cell(size), label_cell(result)});
   }
   Result out;
-  if (documents.size() > before) {
-    writes.put(record_path("archive", session.id), archive_manifest_file(documents));
+  if (documents.size() > before || !restored.empty()) {
+    if (documents.size() > before) writes.put(record_path("archive", session.id), archive_manifest_file(documents));
     context.commit(writes, session.id);
   } else {
     out.diagnostics.push_back(Diagnostic{Severity::info,

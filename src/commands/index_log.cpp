@@ -86,11 +86,46 @@ Result show_log(Context& context) {
   return result;
 }
 
-Result verify_log(Context& context) {
+Result verify_log(Context& context, const std::string& anchor) {
   auto findings = check_journal_chain(verify_journal(context.root()));
+  if (!anchor.empty()) {
+    if (anchor.size() != 64 || anchor.find_first_not_of("0123456789abcdef") != std::string::npos) {
+      throw input_error(tr("an anchor is the 64 hex digits `ldt log anchor` printed"),
+                        tr("copy the hash from the letter or e-mail that keeps it"), {}, 0, "--anchor");
+    }
+    int line = journal_line_of(context.root(), anchor);
+    if (line == 0) {
+      Finding finding{"journal-chain", Severity::error, "—"};
+      finding.file = paths::k_journal;
+      finding.message = tr("the anchored line is gone: lines up to it were removed or changed, or cut off the end");
+      finding.hint = tr("restore journal.jsonl from a backup; the anchor proves this copy is not the one anchored");
+      findings.push_back(std::move(finding));
+    } else if (findings.empty()) {
+      return commands::message_result(fmt::format(
+          fmt::runtime(tr("journal.jsonl verifies: every line chains to the one before, and line {} is the anchored "
+                          "one, so no line up to it was removed or changed")),
+          line));
+    }
+  }
   if (findings.empty())
     return commands::message_result(tr("journal.jsonl verifies: every line chains to the one before"));
   throw Error(ExitCode::findings, to_diagnostics(findings));
+}
+
+Result anchor_log(Context& context) {
+  auto head = journal_head(context.root());
+  if (head.empty()) {
+    throw state_error(tr("the journal is empty: there is nothing to anchor yet"), tr("anchor after the first change"));
+  }
+  auto space = head.find(' ');
+  Result result;
+  result.document
+      .add_record({{"lines", integer_cell(std::stoll(head.substr(0, space))), tr("lines")},
+                   {"head", literal_cell(head.substr(space + 1)), tr("head hash")}})
+      .paragraphs = {
+      tr("keep the head hash outside the project (in a letter or an e-mail); `ldt log verify --anchor "
+         "HASH` then proves that no line up to it was removed or changed")};
+  return result;
 }
 }  // namespace
 
@@ -109,8 +144,12 @@ void register_log(CommandTable& table) {
   auto* app = table.root().add_subcommand("log", tr("show the journal; `ldt log verify` checks its hash chain"));
   table.add(app, "log", Access::project, [](Context& context) { return show_log(context); });
   // Registered after "log": when both parsed, the later entry (the subcommand) runs.
+  auto anchor = std::make_shared<std::string>();
   auto* verify = app->add_subcommand("verify", tr("check the journal's hash chain"));
-  table.add(verify, "log verify", Access::project, [](Context& context) { return verify_log(context); });
+  verify->add_option("--anchor", *anchor, tr("also prove the line of this head hash (from `ldt log anchor`) is kept"));
+  table.add(verify, "log verify", Access::project, [anchor](Context& context) { return verify_log(context, *anchor); });
+  auto* anchor_app = app->add_subcommand("anchor", tr("print the journal's head hash and line count, to keep outside"));
+  table.add(anchor_app, "log anchor", Access::project, [](Context& context) { return anchor_log(context); });
 }
 
 }  // namespace ldt

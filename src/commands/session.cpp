@@ -175,7 +175,8 @@ void add_archive_sections(Context& context, const Session& session, Result& resu
   missing_section.empty_text = tr("nothing: every document the measures require is archived");
 
   auto deadlines = session_deadlines(session, documents, rules, WorkdayCalendar(context.settings().calendar));
-  auto time = [](const std::optional<DateTime>& t) { return t ? datetime_cell(format_datetime(*t)) : null_cell(); };
+  // To the second: a news article at 18:00:30 is late for 18:00, and people must see why.
+  auto time = [](const std::optional<DateTime>& t) { return t ? literal_cell(format_datetime(*t)) : null_cell(); };
   auto met = [](const std::optional<bool>& value) {
     if (!value) return null_cell();
     return flag_cell(*value, *value ? tr("on time") : tr("LATE"));
@@ -219,6 +220,10 @@ Result show_session(Context& context, const std::string& id) {
                                {"person_times", literal_cell(std::to_string(row ? row->person_times : 0))},
                                {"signin_days", literal_cell(std::to_string(row ? row->signin_days : 0))},
                                {"open_rejects", literal_cell(std::to_string(row ? row->open_rejects : 0))}});
+  // The 人次 the summary states, beside the 人次 signed in (Art. 7; the headcount rule compares them).
+  auto stated = stated_person_times(context.index().archive_documents(session.id));
+  result.document.sections.front().record->push_back(
+      {"summary_person_times", stated ? integer_cell(*stated) : null_cell(), tr("person_times in the summary")});
   add_archive_sections(context, session, result);
   return result;
 }

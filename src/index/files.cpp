@@ -373,12 +373,14 @@ void Index::check_references(std::vector<std::string>& out) {
 std::vector<ArchiveFileState> Index::archive_states(std::string_view only) {
   using State = ArchiveFileState::State;
   std::vector<ArchiveFileState> out;
-  auto check = [&](ArchiveFileState entry) {
+  // `size` is the manifest's (documents), -1 when it has none (imported exports).
+  auto check = [&](ArchiveFileState entry, long long size) {
     auto path = root_ / entry.path;
     std::error_code ec;
     if (!fs::is_regular_file(fs::symlink_status(path, ec))) {
       entry.state = State::missing;
-    } else if (sha256_file(path) != entry.sha256) {
+    } else if ((size >= 0 && static_cast<long long>(fs::file_size(path, ec)) != size) ||
+               sha256_file(path) != entry.sha256) {
       entry.state = State::altered;
     }
     out.push_back(std::move(entry));
@@ -390,8 +392,8 @@ std::vector<ArchiveFileState> Index::archive_states(std::string_view only) {
     q.bind(2, std::string(only));
     while (q.executeStep()) sessions.push_back(q.getColumn(0).getString());
   }
-  SQLite::Statement documents(*db_,
-                              "SELECT kind, file, stored, sha256 FROM archive_document WHERE session = ? ORDER BY ord");
+  SQLite::Statement documents(
+      *db_, "SELECT kind, file, stored, sha256, size FROM archive_document WHERE session = ? ORDER BY ord");
   SQLite::Statement sources(*db_, "SELECT file, stored_as, sha256 FROM source WHERE session = ? ORDER BY stored_as");
   for (const auto& session : sessions) {
     // Files no manifest lists (a manifest deleted or cut): the record lost track of them.
@@ -418,7 +420,8 @@ std::vector<ArchiveFileState> Index::archive_states(std::string_view only) {
       listed.insert(stored);
       check({session, kind, documents.getColumn(1).getString(), (archive_dir / stored).generic_string(),
              documents.getColumn(3).getString(), is_bound(document_kind_from(kind).value_or(DocumentKind::other)),
-             State::ok});
+             State::ok},
+            documents.getColumn(4).getInt64());
     }
     unlisted(archive_dir, listed, "other");
     auto sources_dir = record_path("sources", session).parent_path();
@@ -429,7 +432,8 @@ std::vector<ArchiveFileState> Index::archive_states(std::string_view only) {
       auto stored = sources.getColumn(1).getString();
       listed.insert(stored);
       check({session, "signin_export", sources.getColumn(0).getString(), (sources_dir / stored).generic_string(),
-             sources.getColumn(2).getString(), true, State::ok});
+             sources.getColumn(2).getString(), true, State::ok},
+            -1);
     }
     unlisted(sources_dir, listed, "signin_export");
   }

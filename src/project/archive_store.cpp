@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <set>
+
 #include "canonical.hpp"
 #include "ldt/domain/signin_date.hpp"
 #include "ldt/project/signin_store.hpp"
@@ -40,6 +43,8 @@ std::string archive_manifest_file(const std::vector<ArchivedDocument>& documents
 
 void read_archive_manifest(const fs::path& path, std::string_view display,
                            const std::function<void(ArchivedDocument&&)>& fn) {
+  std::set<std::string> rows;                 // kind, sha256, instructor: one document once
+  std::map<std::string, std::string> stored;  // stored name → sha256: one name, one content
   read_canonical(path, display, archive_columns(), [&](std::vector<std::string>& c, int line) {
     ArchivedDocument d;
     auto kind = document_kind_from(c[0]);
@@ -63,6 +68,12 @@ void read_archive_manifest(const fs::path& path, std::string_view display,
     d.by = std::move(c[7]);
     if (!c[8].empty()) d.person_times = to_number(c[8], display, line, "person_times");
     d.instructor = std::move(c[9]);
+    if (!rows.insert(fmt::format("{} {} {}", to_string(d.kind), d.sha256, d.instructor)).second) {
+      throw bad_row(display, line, "sha256", tr("this document is listed twice"));
+    }
+    if (auto [it, fresh] = stored.emplace(d.stored, d.sha256); !fresh && it->second != d.sha256) {
+      throw bad_row(display, line, "stored", tr("two different contents under one stored name"));
+    }
     fn(std::move(d));
   });
 }

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -60,17 +62,74 @@ std::vector<JournalEntry> read_journal(const fs::path& root) {
   return entries;
 }
 
+namespace {
+/// The journal's size and its last non-empty line, read from the end: the cost of a command
+/// does not grow with the project's history.
+struct JournalTail {
+  long long size = 0;
+  std::string last_line;
+  bool ends_with_newline = true;
+};
+
+JournalTail read_tail(const fs::path& path) {
+  JournalTail tail;
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(path, ec))) return tail;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return JournalTail{-1, {}, true};
+  struct Closer {
+    std::FILE* f;
+    ~Closer() { std::fclose(f); }
+  } closer{file};
+  if (std::fseek(file, 0, SEEK_END) != 0) return JournalTail{-1, {}, true};
+  tail.size = std::ftell(file);
+  std::string buffer;
+  for (long long chunk = 4096; !buffer.empty() || chunk <= 2 * tail.size + 4096; chunk *= 2) {
+    long long start = std::max(0LL, tail.size - chunk);
+    buffer.assign(static_cast<std::size_t>(tail.size - start), '\0');
+    if (std::fseek(file, start, SEEK_SET) != 0 || std::fread(buffer.data(), 1, buffer.size(), file) != buffer.size()) {
+      return JournalTail{-1, {}, true};
+    }
+    tail.ends_with_newline = buffer.empty() || buffer.back() == '\n';
+    auto end = buffer.find_last_not_of('\n');
+    if (end == std::string::npos) {
+      if (start == 0) return tail;  // empty, or only newlines
+      continue;
+    }
+    auto begin = buffer.rfind('\n', end);
+    if (begin == std::string::npos && start > 0) continue;  // the line starts before this chunk
+    tail.last_line = buffer.substr(begin == std::string::npos ? 0 : begin + 1,
+                                   end - (begin == std::string::npos ? 0 : begin + 1) + 1);
+    return tail;
+  }
+  return tail;
+}
+}  // namespace
+
 void stage_journal_entry(const fs::path& root, WriteSet& writes, JournalEntry entry) {
-  std::string existing;
-  if (fs::exists(root / paths::k_journal)) existing = read_file(root / paths::k_journal, paths::k_journal);
-  auto lines = lines_of(existing);
-  entry.seq = static_cast<long long>(lines.size()) + 1;
-  entry.prev = lines.empty() ? std::string(k_zero_hash) : sha256_hex(lines.back());
+  JournalTail tail = read_tail(root / paths::k_journal);
+  if (tail.size < 0) {
+    // Unreadable from the end: read it whole, which reports why.
+    read_file(root / paths::k_journal, paths::k_journal);
+  }
+  long long last_seq = 0;
+  if (!tail.last_line.empty()) {
+    // The chain was verified before this is called (Context::require_sound_journal); a last line
+    // that does not parse is counted instead.
+    try {
+      last_seq = Json::parse(tail.last_line).at("seq").get<long long>();
+    } catch (const nlohmann::json::exception&) {
+      last_seq = static_cast<long long>(lines_of(read_file(root / paths::k_journal, paths::k_journal)).size());
+    }
+  }
+  entry.seq = last_seq + 1;
+  entry.prev = tail.last_line.empty() ? std::string(k_zero_hash) : sha256_hex(tail.last_line);
   entry.hash = hash_of(entry);
   Json json = body_of(entry);
   json["hash"] = entry.hash;
-  if (!existing.empty() && existing.back() != '\n') existing += '\n';
-  writes.put(paths::k_journal, existing + json.dump() + "\n");
+  std::string line = json.dump() + "\n";
+  if (!tail.ends_with_newline) line.insert(0, "\n");
+  writes.append(paths::k_journal, tail.size, line);
 }
 
 std::vector<std::pair<std::string, std::string>> commit_journalled(const fs::path& root, WriteSet& writes,
@@ -121,6 +180,15 @@ bool journal_keeps_head(const fs::path& root, const std::string& head) {
   std::vector<std::string> lines;
   if (fs::exists(root / paths::k_journal)) lines = lines_of(read_file(root / paths::k_journal, paths::k_journal));
   return seq >= 1 && lines.size() >= seq && sha256_hex(lines[seq - 1]) == head.substr(space + 1);
+}
+
+int journal_line_of(const fs::path& root, std::string_view line_sha256) {
+  if (!fs::exists(root / paths::k_journal)) return 0;
+  auto lines = lines_of(read_file(root / paths::k_journal, paths::k_journal));
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (sha256_hex(lines[i]) == line_sha256) return static_cast<int>(i + 1);
+  }
+  return 0;
 }
 
 }  // namespace ldt

@@ -54,6 +54,10 @@ void make_directories(const fs::path& dir) {
   make_directories(dir.parent_path());
   if (::mkdir(dir.c_str(), g_modes.directory) != 0) {
     if (errno == EEXIST && fs::is_directory(dir, ec)) return;
+    if (errno == EEXIST || errno == ENOTDIR) {
+      throw input_error(tr("this is not a directory (a file?), so ldt cannot write into it"),
+                        tr("move it out of the way and run the command again"), dir.string());
+    }
     throw write_failure(dir, errno);
   }
   apply_file_mode(dir, true);
@@ -207,6 +211,7 @@ WriteSet::WriteSet(fs::path root) : root_(std::move(root)) {
 WriteSet::~WriteSet() {
   std::error_code ignored;
   files_.clear();
+  append_.reset();
   if (!staged_) return;
   fs::remove_all(staging_, ignored);
   fs::remove(staging_.parent_path(), ignored);  // only when empty: another writer's staging stays
@@ -240,6 +245,16 @@ void WriteSet::drop(const StagedFile& file) {
     fs::remove(temp, ignored);
     return;
   }
+}
+
+void WriteSet::append(const fs::path& relative, long long offset, std::string_view bytes) {
+  if (append_) throw internal_error("one append per WriteSet");
+  require_no_link(root_, relative);
+  ensure_staging();
+  auto temp = staging_ / fmt::format("{}.tmp", next_temp_++);
+  append_ = Append{relative, offset, std::make_unique<StagedFile>(root_ / relative, temp)};
+  append_->bytes->write(bytes);
+  append_->bytes->finish();
 }
 
 void WriteSet::put(const fs::path& relative, std::string_view content) {
@@ -351,6 +366,66 @@ bool is_confined(const std::string& temp_name, const fs::path& relative) {
   return top != k_staging_dir && top != ".ldt";
 }
 
+/// Does the append of a commit-list entry "OFFSET TEMP RELATIVE" (WriteSet::append): the file
+/// must be OFFSET bytes long, or hold a prefix of the bytes (or all of them) after OFFSET,
+/// as a killed command may have left it. Anything else is skipped. True when bytes were written.
+bool append_bytes(const fs::path& staging, const fs::path& root, const std::string& entry) {
+  auto first = entry.find(' ');
+  auto second = first == std::string::npos ? std::string::npos : entry.find(' ', first + 1);
+  if (second == std::string::npos) return false;
+  long long offset = -1;
+  auto offset_text = std::string_view(entry).substr(0, first);
+  auto [ptr, parse_error] = std::from_chars(offset_text.data(), offset_text.data() + offset_text.size(), offset);
+  if (parse_error != std::errc() || ptr != offset_text.data() + offset_text.size() || offset < 0) return false;
+  auto temp_name = decode_list_name(entry.substr(first + 1, second - first - 1));
+  fs::path relative = fs::path(decode_list_name(entry.substr(second + 1))).lexically_normal();
+  if (!is_confined(temp_name, relative)) return false;
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::symlink_status(staging / temp_name, ec))) return false;
+  try {
+    require_file_target(root, relative);
+  } catch (const Error&) {
+    return false;
+  }
+  std::string bytes = read_file(staging / temp_name);
+  int fd = ::open((root / relative).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, g_modes.file);
+  if (fd < 0) throw write_failure(root / relative, errno);
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  auto size = static_cast<long long>(st.st_size);
+  auto end = offset + static_cast<long long>(bytes.size());
+  if (size < offset || size > end) return false;
+  // What a killed command wrote after OFFSET must be the start of these bytes.
+  std::string there(static_cast<std::size_t>(size - offset), '\0');
+  if (!there.empty() && ::pread(fd, there.data(), there.size(), offset) != static_cast<ssize_t>(there.size())) {
+    return false;
+  }
+  if (bytes.compare(0, there.size(), there) != 0) return false;
+  if (size == end) return false;  // already complete
+  std::string_view rest = std::string_view(bytes).substr(there.size());
+  auto at = static_cast<off_t>(size);
+  while (!rest.empty()) {
+    ssize_t n = ::pwrite(fd, rest.data(), rest.size(), at);
+    if (n < 0) {
+      int error_number = errno;
+      // Nothing half-written stays: the journal is cut back to where it was.
+      if (::ftruncate(fd, static_cast<off_t>(offset)) != 0) {
+        // The next command completes or refuses it (a cut line breaks the chain).
+      }
+      throw write_failure(root / relative, error_number);
+    }
+    rest.remove_prefix(static_cast<std::size_t>(n));
+    at += n;
+  }
+  if (::fsync(fd) != 0) throw write_failure(root / relative, errno);
+  if (size == 0 && offset == 0) fsync_directory((root / relative).parent_path());
+  return true;
+}
+
 /// Renames what a commit list names; a temp already gone was renamed before. An entry that
 /// cannot be what ldt wrote (outside the project, through a link, onto a directory) is
 /// skipped. Returns how many files it renamed.
@@ -364,6 +439,10 @@ int roll_forward(const fs::path& staging, const fs::path& root) {
     if (end == std::string::npos) break;
     std::string line = list.substr(start, end - start);
     start = end + 1;
+    if (line.starts_with("append ")) {
+      if (append_bytes(staging, root, line.substr(7))) ++renamed;
+      continue;
+    }
     auto space = line.find(' ');
     if (space == std::string::npos) continue;
     // A list is ldt's own, but it is a file anyone who can write the project could plant: its
@@ -397,10 +476,29 @@ void WriteSet::commit() {
   finish_all();
   for (const auto& relative : relatives_) {
     require_file_target(root_, relative);  // what roll_forward would skip is refused before anything lands
+    // Its directory too: a file where a directory must be (sessions/<id>/archive as a file)
+    // refuses the command here, instead of a rename skipped after the journal line.
+    for (fs::path dir = relative.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+      std::error_code ec;
+      auto status = fs::symlink_status(root_ / dir, ec);
+      if (fs::exists(status) && !fs::is_directory(status)) {
+        throw input_error(tr("this is not a directory (a file?), so ldt cannot write into it"),
+                          tr("move it out of the way and run the command again"), dir.generic_string());
+      }
+    }
+    make_directories((root_ / relative).parent_path());
   }
   // The commit list makes the renames one step: once it is on disk, a killed process's commit
   // is completed by the next command; before that, nothing of it is visible.
+  // The append comes first: a full disk refuses it (cut back, exception, the staging removed
+  // with this WriteSet) before any file has landed; renames need no space.
   std::string list;
+  if (append_) {
+    require_file_target(root_, append_->relative);
+    list += fmt::format("append {} {} {}\n", append_->offset,
+                        encode_list_name(append_->bytes->temp_path().filename().string()),
+                        encode_list_name(append_->relative.generic_string()));
+  }
   for (size_t i = 0; i < files_.size(); ++i) {
     list += encode_list_name(files_[i]->temp_path().filename().string()) + " " +
             encode_list_name(relatives_[i].generic_string()) + "\n";

@@ -62,6 +62,7 @@ std::string value_label(std::string_view value) {
       {"signin_export", tr_noop("signin_export (document)")},
       {"archived", tr_noop("archived (result)")},
       {"unchanged", tr_noop("unchanged (result)")},
+      {"restored", tr_noop("restored (result)")},
       {"ok", tr_noop("ok (state)")},
       {"missing", tr_noop("missing (state)")},
       {"altered", tr_noop("altered (state)")},

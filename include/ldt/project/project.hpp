@@ -101,6 +101,10 @@ std::string journal_head(const fs::path& root);
 /// the same hash: lines cut off at the end, or the whole file emptied, make it false.
 bool journal_keeps_head(const fs::path& root, const std::string& head);
 
+/// The line number (1-based) of the journal line whose SHA-256 is `line_sha256` (what `ldt log
+/// anchor` printed); 0 when no line has it (lines up to it removed or changed, or cut off).
+int journal_line_of(const fs::path& root, std::string_view line_sha256);
+
 /// Reads journal.jsonl; throws Error (exit 2) with file:line for an unreadable line.
 std::vector<JournalEntry> read_journal(const fs::path& root);
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -110,6 +111,12 @@ class WriteSet {
   /// bytes (temp_path()) are those of the copy, so a file that changes meanwhile cannot be
   /// archived under a hash that does not match. Throws Error (exit 2) when it cannot be read.
   StagedFile& copy_from(const fs::path& relative, const fs::path& source);
+  /// Appends `bytes` to the file at `relative` (created when missing), which must then be
+  /// `offset` bytes long, after every staged file has landed: one journal line, without
+  /// rewriting the journal. In the commit list like a rename, so a killed command's append is
+  /// completed by the next one — exactly once: a file already holding the bytes at `offset` is
+  /// left alone, a part of them written is completed. At most one append per WriteSet.
+  void append(const fs::path& relative, long long offset, std::string_view bytes);
   /// Moves a staged file to another final path (e.g. once its hash names it).
   void relocate(const StagedFile& file, const fs::path& relative);
   /// Flushes and fsyncs every staged file (their SHA-256 is known afterwards).
@@ -128,6 +135,12 @@ class WriteSet {
   fs::path staging_;
   std::vector<std::unique_ptr<StagedFile>> files_;
   std::vector<fs::path> relatives_;
+  struct Append {
+    fs::path relative;
+    long long offset = 0;
+    std::unique_ptr<StagedFile> bytes;
+  };
+  std::optional<Append> append_;
   std::size_t next_temp_ = 0;  ///< temp names are never reused, also after drop()
   bool committed_ = false;
   bool staged_ = false;  ///< the staging directory exists (made by the first staged file)

@@ -161,6 +161,40 @@ TEST_SUITE("project/journal") {
     CHECK(read_file(scratch.path / "100%25 done") == "percent");
   }
 
+  TEST_CASE("an append lands once: a killed command's append is completed, never doubled") {
+    Scratch scratch;
+    auto journal = scratch.path / "journal.jsonl";
+    {
+      WriteSet writes(scratch.path);
+      writes.append("journal.jsonl", 0, "one\n");
+      writes.put("a.txt", "a");
+      writes.commit();
+    }
+    CHECK(read_file(journal) == "one\n");
+    CHECK(read_file(scratch.path / "a.txt") == "a");
+    // A commit list left by a killed command: the append half done, the rename not done.
+    auto plant = [&](const std::string& journal_now) {
+      std::ofstream(journal, std::ios::binary | std::ios::trunc) << journal_now;
+      auto staging = scratch.path / ".ldt-staging" / "999";
+      fs::create_directories(staging);
+      std::ofstream(staging / "0.tmp", std::ios::binary) << "two\n";
+      std::ofstream(staging / "1.tmp", std::ios::binary) << "b";
+      std::ofstream(staging / "commit.list", std::ios::binary) << "append 4 0.tmp journal.jsonl\n1.tmp b.txt\nend\n";
+    };
+    for (const char* state : {"one\n", "one\ntw", "one\ntwo\n"}) {
+      CAPTURE(state);
+      plant(state);
+      CHECK(recover_staged_writes(scratch.path) == 1);
+      CHECK(read_file(journal) == "one\ntwo\n");
+      CHECK(read_file(scratch.path / "b.txt") == "b");
+      fs::remove(scratch.path / "b.txt");
+    }
+    // A journal that is not what the append expects (another line there) is left alone.
+    plant("one\nxyz\n");
+    recover_staged_writes(scratch.path);
+    CHECK(read_file(journal) == "one\nxyz\n");
+  }
+
   TEST_CASE("a write set refuses to write through a symbolic link") {
     Scratch scratch;
     Scratch elsewhere;
