@@ -13,3 +13,5 @@ CREATE INDEX archive_document_file ON archive_document(file_id);
 CREATE INDEX archive_document_sha256 ON archive_document(sha256);
 CREATE INDEX leave_session ON leave(session);
 CREATE INDEX leave_file ON leave(file_id);
+CREATE INDEX trainee_name_id ON trainee_name(id_number);
+CREATE INDEX trainee_name_file ON trainee_name(file_id);

@@ -54,6 +54,8 @@ CREATE TABLE source (
   encoding TEXT NOT NULL, imported_at TEXT NOT NULL, accepted INTEGER NOT NULL,
   duplicates INTEGER NOT NULL, updated INTEGER NOT NULL, rejected INTEGER NOT NULL, file_id INTEGER NOT NULL
 );
+-- Corrections of trainees' names (trainees/renames.csv), oldest first.
+CREATE TABLE trainee_name (id_number TEXT NOT NULL, name TEXT NOT NULL, ord INTEGER NOT NULL, file_id INTEGER NOT NULL);
 -- One row per excused absence (sessions/<id>/leave.csv).
 CREATE TABLE leave (
   session TEXT NOT NULL, id_number TEXT NOT NULL, day TEXT NOT NULL, reason TEXT NOT NULL,

@@ -69,8 +69,17 @@ Result import(Context& context, const ImportOptions& options) {
                              const std::function<void(StoredSignin &&)>& fn) {
     read_signins_of(path, display, days, fn);
   };
+  // A corrected name (`trainee rename`) is the one later sheets must match; the stored rows keep
+  // what their sources said.
+  auto current_names = index.current_names();
   commands::read_if_present(context, record_path("signins", session.id), read_stored, [&](StoredSignin&& signin) {
-    run.add_stored(signin);
+    if (auto it = current_names.find(signin.id_number); it != current_names.end() && it->second != signin.name) {
+      StoredSignin renamed = signin;
+      renamed.name = it->second;
+      run.add_stored(renamed);
+    } else {
+      run.add_stored(signin);
+    }
     store(signin);
   });
   fs::path sources_dir = record_path("sources", session.id).parent_path();

@@ -11,6 +11,7 @@
 #include "ldt/project/project.hpp"
 #include "ldt/project/records.hpp"
 #include "ldt/project/signin_store.hpp"
+#include "ldt/project/trainee_store.hpp"
 #include "ldt/util/i18n.hpp"
 
 namespace ldt {
@@ -128,6 +129,14 @@ struct KindLoaders {
     });
   }
 
+  static void renames(Index& index, const KindFile& file) {
+    long long ord = 0;
+    read_renames(file.path, file.relative, [&](TraineeRename&& r) {
+      index.insert_row("INSERT INTO trainee_name (id_number, name, ord, file_id) VALUES (?, ?, ?, ?)",
+                       {r.id_number, r.name, std::to_string(ord++)}, file.file_id);
+    });
+  }
+
   static void sources(Index& index, const KindFile& file) {
     std::vector<StoredSource> sources;
     read_sources(file.path, file.relative, [&](StoredSource&& source) { sources.push_back(std::move(source)); });
@@ -148,6 +157,7 @@ const std::vector<RecordKind>& record_kinds() {
       {"rejects", "sessions/*/rejects.csv", {}, {"reject"}, KindLoaders::rejects},
       {"sources", "sessions/*/sources/manifest.csv", {}, {"source"}, KindLoaders::sources},
       {"dismissed", "sessions/*/dismissed.csv", {}, {}, KindLoaders::dismissed},
+      {"renames", "trainees/renames.csv", {}, {"trainee_name"}, KindLoaders::renames},
       {"leave", "sessions/*/leave.csv", {}, {"leave"}, KindLoaders::leave},
       {"archive", "sessions/*/archive/manifest.csv", {}, {"archive_document"}, KindLoaders::archive},
   };

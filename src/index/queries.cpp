@@ -147,7 +147,19 @@ std::optional<TraineeContact> Index::trainee(std::string_view id_number) {
     if (!contact->phone.empty() && !contact->address.empty()) break;
   }
   q.reset();
+  if (contact) {
+    SQLite::Statement renamed(*db_, "SELECT name FROM trainee_name WHERE id_number = ? ORDER BY ord DESC LIMIT 1");
+    renamed.bind(1, std::string(id_number));
+    if (renamed.executeStep()) contact->name = renamed.getColumn(0).getString();
+  }
   return contact;
+}
+
+std::unordered_map<std::string, std::string> Index::current_names() {
+  std::unordered_map<std::string, std::string> names;
+  SQLite::Statement q(*db_, "SELECT id_number, name FROM trainee_name ORDER BY ord");
+  while (q.executeStep()) names[q.getColumn(0).getString()] = q.getColumn(1).getString();
+  return names;
 }
 
 std::function<bool(StoredSignin&)> Index::signin_cursor(std::string_view session) {
@@ -285,6 +297,10 @@ std::vector<TraineeDays> Index::trainee_days(std::string_view session) {
     if (out.empty() || out.back().id_number != id) out.push_back({id, {}, {}});
     if (auto day = parse_iso_date(q.getColumn(1).getString())) out.back().days.push_back(*day);
     out.back().name = q.getColumn(2).getString();  // the latest day's name
+  }
+  auto names = current_names();
+  for (auto& trainee : out) {
+    if (auto it = names.find(trainee.id_number); it != names.end()) trainee.name = it->second;
   }
   return out;
 }

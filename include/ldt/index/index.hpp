@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ldt/domain/archive.hpp"
@@ -139,7 +140,11 @@ class Index {
   std::optional<PlanRow> plan(std::string_view id);
   std::vector<SessionRow> sessions(const ReportFilter& filter = {});
   std::optional<SessionRow> session(std::string_view id);
+  /// What the project knows of a trainee: the current name (a correction by `trainee rename`,
+  /// else the name of the latest import) and the latest phone and address.
   std::optional<TraineeContact> trainee(std::string_view id_number);
+  /// The corrected names (`trainee rename`): ID number → current name.
+  std::unordered_map<std::string, std::string> current_names();
   bool has_trainees();
   /// Stored sign-ins of one session, ordered by day, then file order, one per call (false at
   /// the end): listings stream in bounded memory. Valid while the index is open.
@@ -176,7 +181,7 @@ class Index {
  private:
   friend struct KindLoaders;  // the readers of the record kinds (index/kinds.cpp)
   /// PRAGMA user_version of schemas/index.sql; another value means: drop and rebuild.
-  static constexpr int k_schema_version = 5;
+  static constexpr int k_schema_version = 6;
   explicit Index(fs::path root);
   void create_schema(bool with_keys);
   void refresh(bool bulk);
