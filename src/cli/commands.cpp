@@ -12,6 +12,7 @@ void register_commands(CommandTable& table) {
   register_signin_import(table);
   register_signin_list(table);
   register_attendance(table);
+  register_signin_remove(table);
   register_trainee(table);
   register_index(table);
   register_report_stats(table);

@@ -2,12 +2,15 @@
 // session's files, the index and the journal.
 #include "ldt/ingest/signin_import.hpp"
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 
 #include "common.hpp"
 #include "ldt/cli/commands.hpp"
 #include "ldt/index/kinds.hpp"
 #include "ldt/project/records.hpp"
+#include "ldt/project/removal_store.hpp"
 #include "ldt/project/signin_store.hpp"
 #include "ldt/report/import_report.hpp"
 #include "ldt/util/i18n.hpp"
@@ -82,10 +85,19 @@ Result import(Context& context, const ImportOptions& options) {
     }
     store(signin);
   });
+  std::vector<SourceRemoval> removals;
+  commands::read_if_present(context, record_path("removed", session.id), read_removals,
+                            [&](SourceRemoval&& r) { removals.push_back(std::move(r)); });
   fs::path sources_dir = record_path("sources", session.id).parent_path();
   for (const auto& file : options.files) {
     // Read once: the export is copied into staging, then the copy is hashed, parsed and archived.
     StagedFile& copy = writes.copy_from(sources_dir / "incoming", file);
+    for (const auto& removal : removals) {
+      if (removal.sha256 != copy.sha256()) continue;
+      throw state_error(fmt::format(fmt::runtime(tr("{} was removed from session {} on {} ({}); nothing was imported")),
+                                    file, session.id, format_datetime(removal.at), removal.reason),
+                        tr("import it into the session it belongs to"), file);
+    }
     const FileReport& report = run.import_file(copy.temp_path(), file, copy.sha256(), store);
     if (report.archived_before)
       writes.drop(copy);

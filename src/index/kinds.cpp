@@ -10,6 +10,7 @@
 #include "ldt/project/leave_store.hpp"
 #include "ldt/project/project.hpp"
 #include "ldt/project/records.hpp"
+#include "ldt/project/removal_store.hpp"
 #include "ldt/project/signin_store.hpp"
 #include "ldt/project/trainee_store.hpp"
 #include "ldt/util/i18n.hpp"
@@ -137,6 +138,11 @@ struct KindLoaders {
     });
   }
 
+  /// Removed imports are not indexed (the import reads them); the file is checked all the same.
+  static void removals(Index&, const KindFile& file) {
+    read_removals(file.path, file.relative, [](SourceRemoval&&) {});
+  }
+
   static void sources(Index& index, const KindFile& file) {
     std::vector<StoredSource> sources;
     read_sources(file.path, file.relative, [&](StoredSource&& source) { sources.push_back(std::move(source)); });
@@ -158,6 +164,7 @@ const std::vector<RecordKind>& record_kinds() {
       {"sources", "sessions/*/sources/manifest.csv", {}, {"source"}, KindLoaders::sources},
       {"dismissed", "sessions/*/dismissed.csv", {}, {}, KindLoaders::dismissed},
       {"renames", "trainees/renames.csv", {}, {"trainee_name"}, KindLoaders::renames},
+      {"removed", "sessions/*/removed.csv", {}, {}, KindLoaders::removals},
       {"leave", "sessions/*/leave.csv", {}, {"leave"}, KindLoaders::leave},
       {"archive", "sessions/*/archive/manifest.csv", {}, {"archive_document"}, KindLoaders::archive},
   };

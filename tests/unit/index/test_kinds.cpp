@@ -32,15 +32,15 @@ TEST_SUITE("index/kinds") {
   TEST_CASE("every TOML kind has its JSON Schema built in, every kind owns its tables") {
     for (const auto& kind : record_kinds()) {
       if (!kind.schema.empty()) CHECK(resource(std::string(kind.schema) + ".schema.json").has_value());
-      // Settings and dismissed rejects are checked when they change but feed no table.
-      CHECK((kind.name == "settings" || kind.name == "dismissed" || !kind.tables.empty()));
+      // Settings, dismissed rejects and removed imports are checked when they change but feed no table.
+      CHECK((kind.name == "settings" || kind.name == "dismissed" || kind.name == "removed" || !kind.tables.empty()));
     }
   }
 
   TEST_CASE("the record's top-level names are what --output may not overwrite") {
     auto names = record_top_level_names();
-    for (const char* name :
-         {"ldt.toml", "journal.jsonl", ".ldt", ".gitignore", "providers", "instructors", "plans", "sessions"}) {
+    for (const char* name : {"ldt.toml", "journal.jsonl", ".ldt", ".gitignore", "providers", "instructors", "plans",
+                             "sessions", "trainees"}) {
       CHECK(std::find(names.begin(), names.end(), std::string(name)) != names.end());
     }
   }
