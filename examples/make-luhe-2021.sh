@@ -12,10 +12,13 @@
 #   2021-02-24  the provider 陆河县客家优品电子商务有限公司 (kejia-youpin) creates the
 #               project, registers itself and three instructors, submits plan luhe-2021-01
 #   2021-02-26  the county e-commerce office (叶振华) approves the plan: it is frozen
-#   2021-03-16  session 1, 河田镇: the GBK sign-in sheet is imported (25 trainees), closed
+#   2021-03-16  session 1, 河田镇: the GBK sign-in sheet is imported (25 trainees), closed;
+#               its documents archived, news and summary on time
 #   2021-04-20  session 2, 螺溪镇, two days: the UTF-8 online-form export (30 rows) and
 #   ..04-21     the late sheet that Excel saved again (3 ID numbers destroyed: they stay
-#               as open rejects until someone types them again from the paper sheet)
+#               as open rejects until someone types them again from the paper sheet);
+#               one trainee on leave on the second day; news and summary late, group
+#               photo and bios missing
 # The exports themselves come from examples/luhe-2021-inputs/generate_exports.py.
 set -euo pipefail
 
@@ -78,6 +81,29 @@ step 2021-03-08T10:00:00+08:00 "$provider_staff" 0 session open --plan "$plan" \
 step 2021-03-16T17:50:00+08:00 "$provider_staff" 0 signin import "$s1" \
   "$exports/1-第一期签到表-河田镇-20210316.csv"
 step 2021-03-16T18:00:00+08:00 "$provider_staff" 0 session close "$s1"
+# Its archive (Art. 7, 8.2–8.4): every document, on time — the news within the hour, the
+# summary within three working days (due 2021-03-19).
+d1="$in/docs/第一期"
+step 2021-03-16T18:05:00+08:00 "$provider_staff" 0 session attach "$s1" --kind notice "$d1/培训通知.md" \
+  --at "2021-03-08 10:30"
+step 2021-03-16T18:05:00+08:00 "$provider_staff" 0 session attach "$s1" --kind roster "$d1/学员名册.md" \
+  --at "2021-03-15 16:00"
+step 2021-03-16T18:06:00+08:00 "$provider_staff" 0 session attach "$s1" --kind signin_sheet "$d1/签到表扫描件.md"
+step 2021-03-16T18:07:00+08:00 "$provider_staff" 0 session attach "$s1" --kind photo \
+  "$d1/现场照片-1.png" "$d1/现场照片-2.png" "$d1/现场照片-3.png" --at "2021-03-16 10:15"
+step 2021-03-16T18:07:00+08:00 "$provider_staff" 0 session attach "$s1" --kind group_photo "$d1/合影.png" \
+  --at "2021-03-16 17:20"
+step 2021-03-16T18:08:00+08:00 "$provider_staff" 0 session attach "$s1" --kind courseware \
+  "$in/docs/培训课件-农村电商实操.md"
+step 2021-03-16T18:09:00+08:00 "$provider_staff" 0 session attach "$s1" --kind instructor_bio \
+  --instructor zeng-shaohua "$d1/讲师简介-曾少华.md"
+step 2021-03-16T18:09:00+08:00 "$provider_staff" 0 session attach "$s1" --kind instructor_bio \
+  --instructor ye-jianfeng "$d1/讲师简介-叶剑锋.md"
+step 2021-03-16T18:09:00+08:00 "$provider_staff" 0 session attach "$s1" --kind instructor_bio \
+  --instructor luo-meiqi "$d1/讲师简介-罗美琪.md"
+step 2021-03-16T18:20:00+08:00 "$provider_staff" 0 session attach "$s1" --kind news "$d1/新闻稿.md"
+step 2021-03-18T15:00:00+08:00 "$provider_staff" 0 session attach "$s1" --kind summary "$d1/培训总结.md" \
+  --person-times 25
 
 # Session 2: 螺溪镇, two days, the practical and the social-commerce instructor.
 step 2021-04-12T10:00:00+08:00 "$provider_staff" 0 session open --plan "$plan" \
@@ -88,13 +114,34 @@ step 2021-04-12T10:00:00+08:00 "$provider_staff" 0 session open --plan "$plan" \
 step 2021-04-21T17:40:00+08:00 "$provider_staff" "0 1" signin import "$s2" \
   "$exports/2-第二期签到表-螺溪镇-0420-0421.csv" "$exports/3-第二期补签表-螺溪镇-Excel.csv"
 step 2021-04-21T17:50:00+08:00 "$provider_staff" 0 session close "$s2"
+# One trainee was away on the second day with leave (Art. 9).
+step 2021-04-21T17:55:00+08:00 "$provider_staff" 0 signin leave "$s2" --trainee 441523198203118166 \
+  --day 2021-04-21 --reason "家中农忙，已向班主任请假"
+# Its archive is late and incomplete: the news came at 19:30 (due 18:00); the summary on
+# 2021-04-27, after its due day 2021-04-25 (a make-up Sunday: 2021's May Day notice); the
+# group photo and the instructors' bios are still missing.
+d2="$in/docs/第二期"
+step 2021-04-21T18:00:00+08:00 "$provider_staff" 0 session attach "$s2" --kind notice "$d2/培训通知.md" \
+  --at "2021-04-12 11:00"
+step 2021-04-21T18:00:00+08:00 "$provider_staff" 0 session attach "$s2" --kind roster "$d2/学员名册.md"
+step 2021-04-21T18:01:00+08:00 "$provider_staff" 0 session attach "$s2" --kind signin_sheet "$d2/签到表扫描件.md"
+step 2021-04-21T18:02:00+08:00 "$provider_staff" 0 session attach "$s2" --kind photo \
+  "$d2/现场照片-1.png" "$d2/现场照片-2.png" "$d2/现场照片-3.png"
+step 2021-04-21T18:02:00+08:00 "$provider_staff" 0 session attach "$s2" --kind courseware \
+  "$in/docs/培训课件-农村电商实操.md"
+step 2021-04-21T19:30:00+08:00 "$provider_staff" 0 session attach "$s2" --kind news "$d2/新闻稿.md"
+step 2021-04-27T09:30:00+08:00 "$provider_staff" 0 session attach "$s2" --kind summary "$d2/培训总结.md" \
+  --person-times 30
 
 # A last look, read-only: what the project now holds.
-step 2021-04-21T18:00:00+08:00 "$provider_staff" 0 session list
-step 2021-04-21T18:00:00+08:00 "$provider_staff" 0 signin rejects "$s2"
-step 2021-04-21T18:00:00+08:00 "$provider_staff" 0 report stats
-step 2021-04-21T18:00:00+08:00 "$provider_staff" 0 index verify
-step 2021-04-21T18:00:00+08:00 "$provider_staff" 0 log verify
+step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 session list
+step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 session show "$s2"
+step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 signin attendance "$s2"
+step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 signin rejects "$s2"
+step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 report stats
+step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 archive verify
+step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 index verify
+step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 log verify
 
 echo
 echo "== done: $out (its .ldt/ index is git-ignored and can be deleted at any time)"

@@ -182,8 +182,8 @@ void add_archive_sections(Context& context, const Session& session, Result& resu
     return flag_cell(*value, *value ? tr("on time") : tr("LATE"));
   };
   auto& deadline_section =
-      result.document.add_record({{"end", datetime_cell(format_datetime(deadlines.end)), tr("counted from the end")},
-                                  {"news_due", datetime_cell(format_datetime(deadlines.news_due)), tr("news due")},
+      result.document.add_record({{"end", literal_cell(format_datetime(deadlines.end)), tr("counted from the end")},
+                                  {"news_due", literal_cell(format_datetime(deadlines.news_due)), tr("news due")},
                                   {"news_at", time(deadlines.news_at), tr("news submitted")},
                                   {"news_met", met(deadlines.news_met), tr("news on time")},
                                   {"summary_due", time(deadlines.summary_due), tr("summary due")},
