@@ -15,6 +15,7 @@
 #include "ldt/index/kinds.hpp"
 #include "ldt/project/archive_store.hpp"
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt {
 
@@ -33,10 +34,14 @@ std::string kind_names() {
 
 /// The checks of `session attach` that need no file: the kind and the options it takes.
 DocumentKind attach_kind(const Session& session, const AttachOptions& options) {
-  auto kind = document_kind_from(options.kind);
+  auto kind = document_kind_from_words(trim_blanks(options.kind));
   if (!kind) {
-    throw input_error(fmt::format(fmt::runtime(tr("unknown document kind \"{}\"")), options.kind),
-                      fmt::format(fmt::runtime(tr("use one of: {}")), kind_names()), {}, 0, "--kind");
+    throw input_error(
+        fmt::format(fmt::runtime(tr("unknown document kind \"{}\"")), options.kind),
+        fmt::format(fmt::runtime(tr("use one of: {} (or 通知, 名册, 签到表, 照片, 合影, 课件, 简介, 新闻稿, "
+                                    "总结, 调查表, 跟踪孵化记录表, 视频, 其他)")),
+                    kind_names()),
+        {}, 0, "--kind");
   }
   if (!options.person_times.empty() && *kind != DocumentKind::summary) {
     throw input_error(tr("--person-times is the 人次 a summary states"),
@@ -53,8 +58,9 @@ DocumentKind attach_kind(const Session& session, const AttachOptions& options) {
         session.instructors.end()) {
       throw input_error(
           fmt::format(fmt::runtime(tr("instructor {} does not teach session {}")), options.instructor, session.id),
-          fmt::format(fmt::runtime(tr("the session's instructors: {}")), fmt::join(session.instructors, ", ")), {}, 0,
-          "--instructor");
+          fmt::format(fmt::runtime(tr("give the instructor's id, not the name; the session's instructors: {}")),
+                      fmt::join(session.instructors, ", ")),
+          {}, 0, "--instructor");
     }
   } else if (!options.instructor.empty()) {
     throw input_error(tr("--instructor names whose bio a document is"),
@@ -84,6 +90,10 @@ bool intact(const fs::path& path, const std::string& sha256) {
 Result attach(Context& context, const AttachOptions& options) {
   Session session = commands::load_session(context, options.session);
   DocumentKind kind = attach_kind(session, options);
+  if (kind == DocumentKind::instructor_bio && options.files.size() > 1) {
+    throw input_error(tr("one bio per command: --instructor names whose bio the file is"),
+                      tr("attach each instructor's bio with its own --instructor"), {}, 0, "--instructor");
+  }
   std::optional<long long> person_times = person_times_option(options.person_times);
   DateTime now = context.now();
   DateTime at = options.at.empty() ? now : commands::time_option(options.at, "--at");

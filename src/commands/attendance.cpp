@@ -38,7 +38,7 @@ std::vector<std::string> iso_days(const std::vector<Date>& days) {
 
 Result record_leave(Context& context, const LeaveOptions& options) {
   Session session = commands::load_session(context, options.session);
-  std::string id = clean_id_text(options.trainee);
+  std::string id = commands::trainee_id_option(options.trainee, "--trainee");
   auto day = parse_iso_date(options.day);
   if (!day) {
     throw input_error(fmt::format(fmt::runtime(tr("not a date: \"{}\"")), options.day), tr("use e.g. 2021-03-01"), {},

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "ldt/domain/category.hpp"
+#include "ldt/domain/id_number.hpp"
 #include "ldt/domain/signin_date.hpp"
 #include "ldt/index/kinds.hpp"
 #include "ldt/project/records.hpp"
@@ -28,6 +29,23 @@ DateTime time_option(const std::string& text, const char* flag) {
                       0, flag);
   }
   return *time;
+}
+
+std::string trainee_id_option(const std::string& text, const char* flag) {
+  std::string id = clean_id_text(text);
+  if (id.find('*') != std::string::npos) {
+    throw input_error(tr("this ID number is masked (with *), as listings show it"),
+                      tr("give the full number: listings show it with --unmask (journalled), e.g. `ldt signin "
+                         "attendance SESSION --unmask`"),
+                      {}, 0, flag);
+  }
+  auto parsed = parse_id_number(id, *make_date(2100, 1, 1), 0, 200);
+  if (!parsed.id) {
+    throw input_error(tr("not a valid ID number (18 characters, GB 11643 check digit)"),
+                      tr("give the trainee's 身份证号码, not the name; `ldt trainee list --unmask` lists them"), {}, 0,
+                      flag);
+  }
+  return parsed.id->value;
 }
 
 Result message_result(std::string message) {

@@ -25,6 +25,10 @@ Cell category_list_cell(const std::vector<std::string>& ids, std::string separat
 /// The time of a command-line option (`--start`, `--at`): CST, in any form parse_datetime
 /// accepts. Throws Error (exit 2) naming `flag` and the accepted forms.
 DateTime time_option(const std::string& text, const char* flag);
+/// The ID number of `--trainee ID` (and the like): cleaned as a sign-in cell is (spaces, a
+/// lower-case x, full-width digits). Throws Error (exit 2) for a masked number pasted from a
+/// listing (it says how to see the full one), a name, or a number that is not a valid ID.
+std::string trainee_id_option(const std::string& text, const char* flag);
 /// Refuses (exit 3) when `relative` already exists in the project.
 void require_absent(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id);
 /// Refuses (exit 2) when `relative` does not exist, naming the kind and the list command, and

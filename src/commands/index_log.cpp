@@ -2,10 +2,14 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
 
 #include "common.hpp"
 #include "ldt/cli/commands.hpp"
+#include "ldt/index/index.hpp"
 #include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
 
 namespace ldt {
 
@@ -86,8 +90,26 @@ Result show_log(Context& context) {
   return result;
 }
 
-Result verify_log(Context& context, const std::string& anchor) {
+Result verify_log(Context& context, const std::string& anchor_text) {
   auto findings = check_journal_chain(verify_journal(context.root()));
+  // Lines cut off the end leave a chain that verifies; the index remembers the head it last
+  // saw, as writers do (Context::require_sound_journal), so this check agrees with them.
+  if (!Index::needs_rebuild(context.root())) {
+    auto head = Index::open_unrefreshed(context.root())->recorded_journal_head();
+    if (!head.empty() && !journal_keeps_head(context.root(), head)) {
+      Finding finding{"journal-chain", Severity::error, "—"};
+      finding.file = paths::k_journal;
+      finding.message =
+          fmt::format(fmt::runtime(tr("the journal lost lines: it no longer holds line {} as it was written")),
+                      head.substr(0, head.find(' ')));
+      finding.hint = tr("restore journal.jsonl from a backup or version control");
+      findings.push_back(std::move(finding));
+    }
+  }
+  // Copied from a letter or an e-mail: spaces around and upper-case digits are the same hash.
+  std::string anchor = trim_blanks(anchor_text);
+  std::transform(anchor.begin(), anchor.end(), anchor.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (!anchor.empty()) {
     if (anchor.size() != 64 || anchor.find_first_not_of("0123456789abcdef") != std::string::npos) {
       throw input_error(tr("an anchor is the 64 hex digits `ldt log anchor` printed"),

@@ -27,7 +27,7 @@ struct RemoveOptions {
 /// The session's source whose SHA-256 is `sha` or starts with it (at least 12 hex digits, as
 /// listings show them); Error (exit 2) naming the session's sources otherwise.
 const StoredSource& find_source(const std::vector<StoredSource>& sources, const std::string& sha,
-                                const std::string& session) {
+                                const std::string& typed, const std::string& session) {
   std::vector<const StoredSource*> matches;
   if (sha.size() >= 12 && sha.size() <= 64 && sha.find_first_not_of("0123456789abcdef") == std::string::npos) {
     for (const auto& source : sources) {
@@ -38,12 +38,12 @@ const StoredSource& find_source(const std::vector<StoredSource>& sources, const 
   std::vector<std::string> known;
   known.reserve(sources.size());
   for (const auto& source : sources) known.push_back(fmt::format("{} {}", source.sha256.substr(0, 12), source.file));
-  throw input_error(fmt::format(fmt::runtime(tr("session {} has no imported file with SHA-256 \"{}\"")), session, sha),
-                    known.empty()
-                        ? tr("nothing was imported into this session")
-                        : fmt::format(fmt::runtime(tr("give at least its first 12 hex digits; its files: {}")),
-                                      fmt::join(known, "; ")),
-                    {}, 0, "--source");
+  throw input_error(
+      fmt::format(fmt::runtime(tr("session {} has no imported file with SHA-256 \"{}\"")), session, typed),
+      known.empty() ? tr("nothing was imported into this session")
+                    : fmt::format(fmt::runtime(tr("give at least its first 12 hex digits; its files: {}")),
+                                  fmt::join(known, "; ")),
+      {}, 0, "--source");
 }
 
 Result remove(Context& context, const RemoveOptions& options) {
@@ -59,7 +59,7 @@ Result remove(Context& context, const RemoveOptions& options) {
   std::string sha = trim_blanks(options.source);
   std::transform(sha.begin(), sha.end(), sha.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  const StoredSource& source = find_source(sources, sha, session.id);
+  const StoredSource& source = find_source(sources, sha, options.source, session.id);
   std::vector<SourceRemoval> removals;
   commands::read_if_present(context, record_path("removed", session.id), read_removals,
                             [&](SourceRemoval&& r) { removals.push_back(std::move(r)); });

@@ -41,6 +41,38 @@ std::optional<DocumentKind> document_kind_from(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<DocumentKind> document_kind_from_words(std::string_view text) {
+  if (auto kind = document_kind_from(text)) return kind;
+  // What staff call them (Measures Art. 7, 8), as `session show` shows them.
+  static constexpr std::pair<std::string_view, DocumentKind> k_words[] = {
+      {"培训通知", DocumentKind::notice},
+      {"通知", DocumentKind::notice},
+      {"学员名册", DocumentKind::roster},
+      {"名册", DocumentKind::roster},
+      {"花名册", DocumentKind::roster},
+      {"签到表", DocumentKind::signin_sheet},
+      {"现场照片", DocumentKind::photo},
+      {"照片", DocumentKind::photo},
+      {"合影", DocumentKind::group_photo},
+      {"集体照", DocumentKind::group_photo},
+      {"课件", DocumentKind::courseware},
+      {"讲师简介", DocumentKind::instructor_bio},
+      {"简介", DocumentKind::instructor_bio},
+      {"新闻稿", DocumentKind::news},
+      {"培训总结", DocumentKind::summary},
+      {"总结", DocumentKind::summary},
+      {"满意度调查表", DocumentKind::survey_form},
+      {"调查表", DocumentKind::survey_form},
+      {"跟踪孵化记录表", DocumentKind::followup_form},
+      {"视频", DocumentKind::video},
+      {"其他", DocumentKind::other},
+  };
+  for (const auto& [word, kind] : k_words) {
+    if (word == text) return kind;
+  }
+  return std::nullopt;
+}
+
 const std::vector<DocumentKind>& document_kinds() {
   static const std::vector<DocumentKind> k_all = [] {
     std::vector<DocumentKind> all;

@@ -155,6 +155,54 @@ std::optional<TraineeContact> Index::trainee(std::string_view id_number) {
   return contact;
 }
 
+std::vector<TraineeRow> Index::trainees(int category) {
+  SQLite::Statement q(*db_,
+                      "SELECT id_number, name, phone, address, town, categories FROM signin "
+                      "ORDER BY id_number, imported_at, updated_at, session, ord");
+  std::vector<TraineeRow> out;
+  while (q.executeStep()) {
+    auto id = q.getColumn(0).getString();
+    if (out.empty() || out.back().id_number != id) {
+      out.push_back({id, {}, {}, {}, {}, 0, 0, 0});
+    }
+    auto& t = out.back();
+    t.name = q.getColumn(1).getString();  // the latest import's
+    if (auto phone = q.getColumn(2).getString(); !phone.empty()) t.phone = phone;
+    if (auto address = q.getColumn(3).getString(); !address.empty()) t.address = address;
+    if (auto town = q.getColumn(4).getString(); !town.empty()) t.town = town;
+    t.categories |= static_cast<std::uint32_t>(q.getColumn(5).getInt64());
+    ++t.days;
+  }
+  // Distinct sessions per trainee, by one grouped query.
+  SQLite::Statement count(
+      *db_, "SELECT id_number, COUNT(DISTINCT session) FROM signin GROUP BY id_number ORDER BY id_number");
+  std::size_t i = 0;
+  while (count.executeStep() && i < out.size()) {
+    if (out[i].id_number == count.getColumn(0).getString()) out[i++].sessions = count.getColumn(1).getInt64();
+  }
+  auto names = current_names();
+  std::vector<TraineeRow> kept;
+  for (auto& t : out) {
+    if (auto it = names.find(t.id_number); it != names.end()) t.name = it->second;
+    if (category < 0 || (t.categories & (1U << static_cast<unsigned>(category))) != 0) kept.push_back(std::move(t));
+  }
+  return kept;
+}
+
+std::vector<TraineeSession> Index::trainee_sessions(std::string_view id_number) {
+  SQLite::Statement q(*db_,
+                      "SELECT g.session, s.start, g.day FROM signin g JOIN session s ON s.id = g.session "
+                      "WHERE g.id_number = ? ORDER BY s.start, g.session, g.day");
+  q.bind(1, std::string(id_number));
+  std::vector<TraineeSession> out;
+  while (q.executeStep()) {
+    auto session = q.getColumn(0).getString();
+    if (out.empty() || out.back().session != session) out.push_back({session, q.getColumn(1).getString(), {}});
+    if (auto day = parse_iso_date(q.getColumn(2).getString())) out.back().days.push_back(*day);
+  }
+  return out;
+}
+
 std::unordered_map<std::string, std::string> Index::current_names() {
   std::unordered_map<std::string, std::string> names;
   SQLite::Statement q(*db_, "SELECT id_number, name FROM trainee_name ORDER BY ord");

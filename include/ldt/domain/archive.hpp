@@ -33,6 +33,10 @@ enum class DocumentKind {
 
 std::string_view to_string(DocumentKind kind);
 std::optional<DocumentKind> document_kind_from(std::string_view text);
+/// The same, also from the Chinese words staff use: 培训通知/通知, 学员名册/名册/花名册, 签到表,
+/// 现场照片/照片, 合影/集体照, 课件, 讲师简介/简介, 新闻稿, 培训总结/总结, 满意度调查表/调查表,
+/// 跟踪孵化记录表, 视频, 其他.
+std::optional<DocumentKind> document_kind_from_words(std::string_view text);
 /// Every kind, in the order above.
 const std::vector<DocumentKind>& document_kinds();
 /// Whether documents of `kind` belong in the bound paper archive: all but video (Art. 8.4.2).

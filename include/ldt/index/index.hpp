@@ -56,6 +56,18 @@ struct TraineeDays {
   std::string id_number, name;
   std::vector<Date> days;  ///< ascending
 };
+/// A trainee as the project knows them: current name, latest contact, every category they were
+/// recorded with (bit i = Category i), how many sessions and sign-in days.
+struct TraineeRow {
+  std::string id_number, name, phone, address, town;
+  std::uint32_t categories = 0;
+  long long sessions = 0, days = 0;
+};
+/// One trainee's days in one session.
+struct TraineeSession {
+  std::string session, start;
+  std::vector<Date> days;
+};
 /// One (session, trainee) attendance, for statistics. `categories`: bit i = Category i.
 struct AttendanceRow {
   std::string session, provider, month, id_number, town;
@@ -143,6 +155,11 @@ class Index {
   /// What the project knows of a trainee: the current name (a correction by `trainee rename`,
   /// else the name of the latest import) and the latest phone and address.
   std::optional<TraineeContact> trainee(std::string_view id_number);
+  /// Every trainee (at least one sign-in), by ID number; with `category` >= 0 only those
+  /// recorded with that category (Category as int).
+  std::vector<TraineeRow> trainees(int category = -1);
+  /// The sessions a trainee signed in to, by session start, with the days.
+  std::vector<TraineeSession> trainee_sessions(std::string_view id_number);
   /// The corrected names (`trainee rename`): ID number → current name.
   std::unordered_map<std::string, std::string> current_names();
   bool has_trainees();
