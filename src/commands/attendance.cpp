@@ -29,13 +29,6 @@ struct AttendanceOptions {
   bool unmask = false;
 };
 
-std::vector<std::string> iso_days(const std::vector<Date>& days) {
-  std::vector<std::string> out;
-  out.reserve(days.size());
-  for (Date day : days) out.push_back(format_date(day));
-  return out;
-}
-
 Result record_leave(Context& context, const LeaveOptions& options) {
   Session session = commands::load_session(context, options.session);
   std::string id = commands::trainee_id_option(options.trainee, "--trainee");
@@ -95,9 +88,6 @@ Result record_leave(Context& context, const LeaveOptions& options) {
 
 Result attendance(Context& context, const AttendanceOptions& options) {
   Session session = commands::load_session(context, options.session);
-  auto days = session_days(session.start.date, session.end.date);
-  // Days to come are not absent yet: a running session is counted through today.
-  Date through = session.status == SessionStatus::closed ? session.end.date : context.now().date;
   std::map<std::string, std::vector<Date>> leave;
   for (const auto& l : context.index().leave(session.id)) leave[l.id_number].push_back(l.day);
   Table table{{{"id_number", tr("ID number")},
@@ -112,12 +102,12 @@ Result attendance(Context& context, const AttendanceOptions& options) {
               {},
               {1, 0, 2, 3, 4, 5, 6, 7}};
   for (const auto& trainee : context.index().trainee_days(session.id)) {
-    auto a = attendance_of(trainee.id_number, trainee.name, days, trainee.days, leave[trainee.id_number], through);
+    auto a = session_attendance(session, trainee.id_number, trainee.name, trainee.days, leave[trainee.id_number],
+                                context.now().date);
     auto size = [](const std::vector<Date>& list) { return static_cast<long long>(list.size()); };
     table.rows.push_back({id_number_cell(a.id_number), text_cell(a.name), integer_cell(size(a.present)),
-                          integer_cell(size(a.leave)), integer_cell(size(a.absent)),
-                          list_cell(iso_days(a.present), " "), list_cell(iso_days(a.leave), " "),
-                          list_cell(iso_days(a.absent), " ")});
+                          integer_cell(size(a.leave)), integer_cell(size(a.absent)), commands::day_list_cell(a.present),
+                          commands::day_list_cell(a.leave), commands::day_list_cell(a.absent)});
   }
   if (options.unmask) context.journal_unmasked(options.session);
   Result result;

@@ -48,6 +48,13 @@ std::string trainee_id_option(const std::string& text, const char* flag) {
   return parsed.id->value;
 }
 
+Cell day_list_cell(const std::vector<Date>& days) {
+  std::vector<std::string> items;
+  items.reserve(days.size());
+  for (Date day : days) items.push_back(format_date(day));
+  return list_cell(std::move(items), " ");
+}
+
 Result message_result(std::string message) {
   Result result;
   result.document.add_paragraphs({std::move(message)});

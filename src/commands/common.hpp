@@ -29,6 +29,8 @@ DateTime time_option(const std::string& text, const char* flag);
 /// lower-case x, full-width digits). Throws Error (exit 2) for a masked number pasted from a
 /// listing (it says how to see the full one), a name, or a number that is not a valid ID.
 std::string trainee_id_option(const std::string& text, const char* flag);
+/// Days as a list cell of ISO dates ("2021-03-10 2021-03-11" for people, an array in JSON).
+Cell day_list_cell(const std::vector<Date>& days);
 /// Refuses (exit 3) when `relative` already exists in the project.
 void require_absent(const Context& context, const fs::path& relative, std::string_view kind, std::string_view id);
 /// Refuses (exit 2) when `relative` does not exist, naming the kind and the list command, and

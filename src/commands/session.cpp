@@ -135,8 +135,8 @@ Result list_sessions(Context& context) {
 
 /// The archive of a session for `session show`: its documents, what is missing, its deadlines
 /// (Measures Art. 7, 8.2.4, 8.3.2, 8.3.3, 8.4.2).
-void add_archive_sections(Context& context, const Session& session, Result& result) {
-  auto documents = context.index().archive_documents(session.id);
+void add_archive_sections(Context& context, const Session& session, const std::vector<ArchivedDocument>& documents,
+                          Result& result) {
   const auto& rules = context.settings().rules;
   Table archive{{{"kind", tr("kind")},
                  {"file", tr("file")},
@@ -221,10 +221,11 @@ Result show_session(Context& context, const std::string& id) {
                                {"signin_days", literal_cell(std::to_string(row ? row->signin_days : 0))},
                                {"open_rejects", literal_cell(std::to_string(row ? row->open_rejects : 0))}});
   // The 人次 the summary states, beside the 人次 signed in (Art. 7; the headcount rule compares them).
-  auto stated = stated_person_times(context.index().archive_documents(session.id));
+  auto documents = context.index().archive_documents(session.id);
+  auto stated = stated_person_times(documents);
   result.document.sections.front().record->push_back(
       {"summary_person_times", stated ? integer_cell(*stated) : null_cell(), tr("person_times in the summary")});
-  add_archive_sections(context, session, result);
+  add_archive_sections(context, session, documents, result);
   return result;
 }
 }  // namespace

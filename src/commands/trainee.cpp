@@ -76,10 +76,9 @@ std::vector<std::string> category_ids(std::uint32_t bits) {
 
 Result show(Context& context, const ShowOptions& options) {
   std::string id = commands::trainee_id_option(options.trainee, "ID");
+  auto rows = context.index().trainees(-1, id);
   std::optional<TraineeRow> row;
-  for (auto& t : context.index().trainees()) {
-    if (t.id_number == id) row = std::move(t);
-  }
+  if (!rows.empty()) row = std::move(rows.front());
   if (!row) {
     throw state_error(fmt::format(fmt::runtime(tr("no trainee with ID number {} has signed in")), mask_id_number(id)),
                       tr("check the ID number; `ldt trainee list` lists the trainees"));
@@ -108,16 +107,9 @@ Result show(Context& context, const ShowOptions& options) {
     for (const auto& l : context.index().leave(s.session)) {
       if (l.id_number == id) leave.push_back(l.day);
     }
-    Date through = session.status == SessionStatus::closed ? session.end.date : context.now().date;
-    auto a = attendance_of(id, row->name, session_days(session.start.date, session.end.date), s.days, leave, through);
-    auto iso = [](const std::vector<Date>& days) {
-      std::vector<std::string> out;
-      out.reserve(days.size());
-      for (Date day : days) out.push_back(format_date(day));
-      return out;
-    };
-    sessions.rows.push_back({literal_cell(s.session), datetime_cell(s.start), list_cell(iso(a.present), " "),
-                             list_cell(iso(a.leave), " "), list_cell(iso(a.absent), " ")});
+    auto a = session_attendance(session, id, row->name, s.days, leave, context.now().date);
+    sessions.rows.push_back({literal_cell(s.session), datetime_cell(s.start), commands::day_list_cell(a.present),
+                             commands::day_list_cell(a.leave), commands::day_list_cell(a.absent)});
   }
   auto& section = result.document.add_table(std::move(sessions), "sessions");
   section.title = tr("Sessions attended");

@@ -29,4 +29,11 @@ TraineeAttendance attendance_of(std::string id_number, std::string name, const s
   return out;
 }
 
+TraineeAttendance session_attendance(const Session& session, std::string id_number, std::string name,
+                                     const std::vector<Date>& present, const std::vector<Date>& leave, Date today) {
+  Date through = session.status == SessionStatus::closed ? session.end.date : today;
+  return attendance_of(std::move(id_number), std::move(name), session_days(session.start.date, session.end.date),
+                       present, leave, through);
+}
+
 }  // namespace ldt

@@ -155,10 +155,19 @@ std::optional<TraineeContact> Index::trainee(std::string_view id_number) {
   return contact;
 }
 
-std::vector<TraineeRow> Index::trainees(int category) {
-  SQLite::Statement q(*db_,
-                      "SELECT id_number, name, phone, address, town, categories FROM signin "
-                      "ORDER BY id_number, imported_at, updated_at, session, ord");
+std::vector<TraineeRow> Index::trainees(int category, std::string_view id_number) {
+  // One trainee by the ID index, or every trainee by one scan.
+  const char* where = id_number.empty() ? "" : " WHERE id_number = ?";
+  SQLite::Statement q(*db_, fmt::format("SELECT id_number, name, phone, address, town, categories FROM signin{} "
+                                        "ORDER BY id_number, imported_at, updated_at, session, ord",
+                                        where));
+  SQLite::Statement count(
+      *db_, fmt::format("SELECT id_number, COUNT(DISTINCT session) FROM signin{} GROUP BY id_number ORDER BY id_number",
+                        where));
+  if (!id_number.empty()) {
+    q.bind(1, std::string(id_number));
+    count.bind(1, std::string(id_number));
+  }
   std::vector<TraineeRow> out;
   while (q.executeStep()) {
     auto id = q.getColumn(0).getString();
@@ -173,9 +182,7 @@ std::vector<TraineeRow> Index::trainees(int category) {
     t.categories |= static_cast<std::uint32_t>(q.getColumn(5).getInt64());
     ++t.days;
   }
-  // Distinct sessions per trainee, by one grouped query.
-  SQLite::Statement count(
-      *db_, "SELECT id_number, COUNT(DISTINCT session) FROM signin GROUP BY id_number ORDER BY id_number");
+  // Distinct sessions per trainee, by the grouped query.
   std::size_t i = 0;
   while (count.executeStep() && i < out.size()) {
     if (out[i].id_number == count.getColumn(0).getString()) out[i++].sessions = count.getColumn(1).getInt64();

@@ -83,26 +83,23 @@ JournalTail read_tail(const fs::path& path) {
   } closer{file};
   if (std::fseek(file, 0, SEEK_END) != 0) return JournalTail{-1, {}, true};
   tail.size = std::ftell(file);
+  // Read ever larger pieces of the end until one holds the whole last line (or the whole file).
   std::string buffer;
-  for (long long chunk = 4096; !buffer.empty() || chunk <= 2 * tail.size + 4096; chunk *= 2) {
+  for (long long chunk = 4096;; chunk *= 2) {
     long long start = std::max(0LL, tail.size - chunk);
     buffer.assign(static_cast<std::size_t>(tail.size - start), '\0');
     if (std::fseek(file, start, SEEK_SET) != 0 || std::fread(buffer.data(), 1, buffer.size(), file) != buffer.size()) {
       return JournalTail{-1, {}, true};
     }
     tail.ends_with_newline = buffer.empty() || buffer.back() == '\n';
-    auto end = buffer.find_last_not_of('\n');
-    if (end == std::string::npos) {
-      if (start == 0) return tail;  // empty, or only newlines
-      continue;
-    }
-    auto begin = buffer.rfind('\n', end);
-    if (begin == std::string::npos && start > 0) continue;  // the line starts before this chunk
-    tail.last_line = buffer.substr(begin == std::string::npos ? 0 : begin + 1,
-                                   end - (begin == std::string::npos ? 0 : begin + 1) + 1);
+    auto last = buffer.find_last_not_of('\n');
+    auto newline = last == std::string::npos ? std::string::npos : buffer.rfind('\n', last);
+    if (newline == std::string::npos && start > 0) continue;  // the line starts before this piece
+    if (last == std::string::npos) return tail;               // empty, or only newlines
+    auto first = newline == std::string::npos ? 0 : newline + 1;
+    tail.last_line = buffer.substr(first, last - first + 1);
     return tail;
   }
-  return tail;
 }
 }  // namespace
 

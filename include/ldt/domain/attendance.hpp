@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ldt/domain/date.hpp"
+#include "ldt/domain/registry.hpp"
 
 namespace ldt {
 
@@ -34,5 +35,10 @@ std::vector<Date> session_days(Date first, Date last);
 /// A day both signed in and on leave counts as present.
 TraineeAttendance attendance_of(std::string id_number, std::string name, const std::vector<Date>& days,
                                 const std::vector<Date>& present, const std::vector<Date>& leave, Date through);
+
+/// attendance_of over the days of `session`, counted through its last day when it is closed,
+/// else through `today` (days to come are not absent yet).
+TraineeAttendance session_attendance(const Session& session, std::string id_number, std::string name,
+                                     const std::vector<Date>& present, const std::vector<Date>& leave, Date today);
 
 }  // namespace ldt

@@ -156,8 +156,8 @@ class Index {
   /// else the name of the latest import) and the latest phone and address.
   std::optional<TraineeContact> trainee(std::string_view id_number);
   /// Every trainee (at least one sign-in), by ID number; with `category` >= 0 only those
-  /// recorded with that category (Category as int).
-  std::vector<TraineeRow> trainees(int category = -1);
+  /// recorded with that category (Category as int); with `id_number`, only that trainee.
+  std::vector<TraineeRow> trainees(int category = -1, std::string_view id_number = {});
   /// The sessions a trainee signed in to, by session start, with the days.
   std::vector<TraineeSession> trainee_sessions(std::string_view id_number);
   /// The corrected names (`trainee rename`): ID number → current name.
