@@ -67,3 +67,21 @@ CREATE TABLE archive_document (
   size INTEGER NOT NULL, at TEXT NOT NULL, attached_at TEXT NOT NULL, by TEXT NOT NULL, person_times INTEGER,
   instructor TEXT NOT NULL, ord INTEGER NOT NULL, file_id INTEGER NOT NULL
 );
+-- One row per survey response (sessions/<id>/surveys.csv); answers as "id=value" joined by U+001F.
+CREATE TABLE survey_response (
+  session TEXT NOT NULL, trainee TEXT NOT NULL, submitted_at TEXT NOT NULL, serial TEXT NOT NULL,
+  recorded_at TEXT NOT NULL, answers TEXT NOT NULL, ord INTEGER NOT NULL, file_id INTEGER NOT NULL
+);
+-- Imported survey exports (sessions/<id>/survey_sources/manifest.csv).
+CREATE TABLE survey_source (
+  session TEXT NOT NULL, sha256 TEXT NOT NULL, file TEXT NOT NULL, stored_as TEXT NOT NULL, file_id INTEGER NOT NULL
+);
+-- One row per follow-up (跟踪孵化记录, followups/<yyyy>.csv).
+CREATE TABLE followup (
+  trainee TEXT NOT NULL, date TEXT NOT NULL, method TEXT NOT NULL, staff TEXT NOT NULL, shop_opened TEXT NOT NULL,
+  shop_name TEXT NOT NULL, platform TEXT NOT NULL, shop_url TEXT NOT NULL, monthly_sales TEXT NOT NULL,
+  employed TEXT NOT NULL, service TEXT NOT NULL, note TEXT NOT NULL, recorded_at TEXT NOT NULL, by TEXT NOT NULL,
+  ord INTEGER NOT NULL, file_id INTEGER NOT NULL
+);
+-- Imported follow-up sheets (followups/sources/manifest.csv).
+CREATE TABLE followup_source (sha256 TEXT NOT NULL, file TEXT NOT NULL, stored_as TEXT NOT NULL, file_id INTEGER NOT NULL);

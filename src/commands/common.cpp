@@ -4,16 +4,94 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 
 #include "ldt/domain/category.hpp"
 #include "ldt/domain/id_number.hpp"
 #include "ldt/domain/signin_date.hpp"
 #include "ldt/index/kinds.hpp"
 #include "ldt/project/records.hpp"
+#include "ldt/report/render.hpp"
 #include "ldt/util/i18n.hpp"
 #include "ldt/util/text.hpp"
 
 namespace ldt::commands {
+
+namespace {
+/// True for a cell holding a 15- or 18-character ID number (digits, the last may be X).
+bool looks_like_id_number(const std::string& cell) {
+  return (cell.size() == 15 || cell.size() == 18) && cell.find_first_not_of("0123456789") >= cell.size() - 1 &&
+         (std::isdigit(static_cast<unsigned char>(cell.back())) != 0 || cell.back() == 'X' || cell.back() == 'x');
+}
+
+}  // namespace
+
+/// The fix file: source_file, source_sha256, sheet, line, field, code, message (which reject
+/// each row answers, README "The fix loop"), then the original columns as they came (the union
+/// of the sources' headers; a repeated name is matched by its occurrence). ID numbers are typed
+/// as such, so the renderer writes them as ="…" for Excel.
+Document fix_file(const std::vector<StoredReject>& rejects) {
+  std::vector<std::pair<std::string, int>> columns;
+  auto column_of = [&](const std::string& name, int occurrence) {
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i] == std::make_pair(name, occurrence)) return i;
+    }
+    columns.emplace_back(name, occurrence);
+    return columns.size() - 1;
+  };
+  std::vector<std::map<size_t, std::string>> placed;
+  for (const auto& reject : rejects) {
+    std::map<std::string, int> seen;
+    std::map<size_t, std::string> cells;
+    for (size_t i = 0; i < reject.cells.size(); ++i) {
+      std::string name = i < reject.header.size() ? reject.header[i] : std::string();
+      cells[column_of(name, seen[name]++)] = reject.cells[i];
+    }
+    placed.push_back(std::move(cells));
+  }
+  Table table;
+  for (const char* name : {"source_file", "source_sha256", "sheet", "line", "field", "code", "message"}) {
+    table.columns.push_back({name, name});
+  }
+  for (const auto& [name, occurrence] : columns) table.columns.push_back({name, name});
+  for (size_t r = 0; r < rejects.size(); ++r) {
+    const auto& reject = rejects[r];
+    Row row = {literal_cell(reject.source_file), literal_cell(reject.source_sha256),
+               literal_cell(reject.sheet),       literal_cell(std::to_string(reject.line)),
+               literal_cell(reject.field),       literal_cell(reject.code),  // the fix file keeps identifiers
+               literal_cell(reject.message)};
+    for (size_t c = 0; c < columns.size(); ++c) {
+      auto it = placed[r].find(c);
+      std::string cell = it == placed[r].end() ? std::string() : it->second;
+      row.push_back(looks_like_id_number(cell) ? id_number_cell(cell) : literal_cell(cell));
+    }
+    table.rows.push_back(std::move(row));
+  }
+  Document document;
+  document.add_table(std::move(table));
+  return document;
+}
+
+Result write_fix_file(Context& context, const std::vector<StoredReject>& stored, const std::string& output,
+                      const std::string& import_command, const std::string& target) {
+  // Exclusive first: the unmasked file is written only when its journal line can be.
+  context.lock_for_writing();
+  // A name ending in .xlsx gets a workbook (README "The fix loop"); anything else a CSV for Excel.
+  const bool workbook = ends_with_ignoring_case(output, ".xlsx");
+  if (workbook) {
+    write_output_bytes(context, output, render_xlsx(fix_file(stored), RenderOptions{Format::csv, true, true}));
+  } else {
+    write_output(context, output, fix_file(stored), RenderOptions{Format::csv, true, true});
+  }
+  context.journal_unmasked(target);
+  return message_result(fmt::format(
+      fmt::runtime(workbook ? tr("open rejects written: {}, to {}: correct the cells in Excel/WPS, save it, then "
+                                 "`{} {}`")
+                            : tr("open rejects written: {}, to {}: correct the cells in Excel/WPS, save as CSV, "
+                                 "then `{} {}`")),
+      stored.size(), output, import_command, output));
+}
 
 Result record_result(std::vector<RecordField> fields) {
   Result result;

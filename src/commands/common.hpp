@@ -70,4 +70,11 @@ void write_output(const Context& context, const std::string& path, const Documen
 /// The same for bytes already rendered (an .xlsx from render_xlsx).
 void write_output_bytes(const Context& context, const std::string& path, std::string_view content);
 
+/// `… rejects SESSION --output FILE`: writes the open rejects `stored` as the fix file (an .xlsx
+/// workbook when FILE ends in .xlsx, else a CSV for Excel): the reason columns, then the rows as
+/// they came, unmasked (journalled against `target`). The message says to import it with
+/// `import_command FILE`.
+Result write_fix_file(Context& context, const std::vector<StoredReject>& stored, const std::string& output,
+                      const std::string& import_command, const std::string& target);
+
 }  // namespace ldt::commands

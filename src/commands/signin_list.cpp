@@ -72,58 +72,6 @@ Result list(Context& context, const ListOptions& options) {
   return result;
 }
 
-/// True for a cell holding a 15- or 18-character ID number (digits, the last may be X).
-bool looks_like_id_number(const std::string& cell) {
-  return (cell.size() == 15 || cell.size() == 18) && cell.find_first_not_of("0123456789") >= cell.size() - 1 &&
-         (std::isdigit(static_cast<unsigned char>(cell.back())) != 0 || cell.back() == 'X' || cell.back() == 'x');
-}
-
-/// The fix file: source_file, source_sha256, sheet, line, field, code, message (which reject
-/// each row answers, README "The fix loop"), then the original columns as they came (the union
-/// of the sources' headers; a repeated name is matched by its occurrence). ID numbers are typed
-/// as such, so the renderer writes them as ="…" for Excel.
-Document fix_file(const std::vector<StoredReject>& rejects) {
-  std::vector<std::pair<std::string, int>> columns;
-  auto column_of = [&](const std::string& name, int occurrence) {
-    for (size_t i = 0; i < columns.size(); ++i) {
-      if (columns[i] == std::make_pair(name, occurrence)) return i;
-    }
-    columns.emplace_back(name, occurrence);
-    return columns.size() - 1;
-  };
-  std::vector<std::map<size_t, std::string>> placed;
-  for (const auto& reject : rejects) {
-    std::map<std::string, int> seen;
-    std::map<size_t, std::string> cells;
-    for (size_t i = 0; i < reject.cells.size(); ++i) {
-      std::string name = i < reject.header.size() ? reject.header[i] : std::string();
-      cells[column_of(name, seen[name]++)] = reject.cells[i];
-    }
-    placed.push_back(std::move(cells));
-  }
-  Table table;
-  for (const char* name : {"source_file", "source_sha256", "sheet", "line", "field", "code", "message"}) {
-    table.columns.push_back({name, name});
-  }
-  for (const auto& [name, occurrence] : columns) table.columns.push_back({name, name});
-  for (size_t r = 0; r < rejects.size(); ++r) {
-    const auto& reject = rejects[r];
-    Row row = {literal_cell(reject.source_file), literal_cell(reject.source_sha256),
-               literal_cell(reject.sheet),       literal_cell(std::to_string(reject.line)),
-               literal_cell(reject.field),       literal_cell(reject.code),  // the fix file keeps identifiers
-               literal_cell(reject.message)};
-    for (size_t c = 0; c < columns.size(); ++c) {
-      auto it = placed[r].find(c);
-      std::string cell = it == placed[r].end() ? std::string() : it->second;
-      row.push_back(looks_like_id_number(cell) ? id_number_cell(cell) : literal_cell(cell));
-    }
-    table.rows.push_back(std::move(row));
-  }
-  Document document;
-  document.add_table(std::move(table));
-  return document;
-}
-
 /// For each reject, the sign-ins that likely are the same person accepted since from another
 /// file (a corrected re-export): the same name, on the same day when the row's date can be
 /// read (or the session has one day), from a source other than the reject's, imported at or
@@ -227,23 +175,8 @@ Result rejects(Context& context, const RejectsOptions& options) {
   commands::read_if_present(context, record_path("rejects", options.session), read_rejects,
                             [&](StoredReject&& r) { stored.push_back(std::move(r)); });
   if (!options.output.empty()) {
-    // Exclusive first: the unmasked file is written only when its journal line can be.
-    context.lock_for_writing();
-    // A name ending in .xlsx gets a workbook (README "The fix loop"); anything else a CSV for Excel.
-    const bool workbook = ends_with_ignoring_case(options.output, ".xlsx");
-    if (workbook) {
-      commands::write_output_bytes(context, options.output,
-                                   render_xlsx(fix_file(stored), RenderOptions{Format::csv, true, true}));
-    } else {
-      commands::write_output(context, options.output, fix_file(stored), RenderOptions{Format::csv, true, true});
-    }
-    context.journal_unmasked(options.session);
-    return commands::message_result(fmt::format(
-        fmt::runtime(workbook ? tr("open rejects written: {}, to {}: correct the cells in Excel/WPS, save it, then "
-                                   "`ldt signin import {} {}`")
-                              : tr("open rejects written: {}, to {}: correct the cells in Excel/WPS, save as CSV, "
-                                   "then `ldt signin import {} {}`")),
-        stored.size(), options.output, options.session, options.output));
+    return commands::write_fix_file(context, stored, options.output,
+                                    fmt::format("ldt signin import {}", options.session), options.session);
   }
   // The sheet is shown when a reject came from a workbook.
   const bool any_sheet =

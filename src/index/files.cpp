@@ -395,6 +395,8 @@ std::vector<ArchiveFileState> Index::archive_states(std::string_view only) {
   SQLite::Statement documents(
       *db_, "SELECT kind, file, stored, sha256, size FROM archive_document WHERE session = ? ORDER BY ord");
   SQLite::Statement sources(*db_, "SELECT file, stored_as, sha256 FROM source WHERE session = ? ORDER BY stored_as");
+  SQLite::Statement survey_sources(
+      *db_, "SELECT file, stored_as, sha256 FROM survey_source WHERE session = ? ORDER BY stored_as");
   for (const auto& session : sessions) {
     // Files no manifest lists (a manifest deleted or cut): the record lost track of them.
     auto unlisted = [&](const fs::path& dir, const std::set<std::string>& listed, std::string_view kind) {
@@ -424,18 +426,23 @@ std::vector<ArchiveFileState> Index::archive_states(std::string_view only) {
             documents.getColumn(4).getInt64());
     }
     unlisted(archive_dir, listed, "other");
-    auto sources_dir = record_path("sources", session).parent_path();
-    listed.clear();
-    sources.reset();
-    sources.bind(1, session);
-    while (sources.executeStep()) {
-      auto stored = sources.getColumn(1).getString();
-      listed.insert(stored);
-      check({session, "signin_export", sources.getColumn(0).getString(), (sources_dir / stored).generic_string(),
-             sources.getColumn(2).getString(), true, State::ok},
-            -1);
-    }
-    unlisted(sources_dir, listed, "signin_export");
+    // Imported exports (sign-in sheets, survey downloads): hashed, named by hash, no size kept.
+    auto exports = [&](SQLite::Statement& statement, std::string_view manifest_kind, std::string_view kind) {
+      auto dir = record_path(manifest_kind, session).parent_path();
+      std::set<std::string> stored_names;
+      statement.reset();
+      statement.bind(1, session);
+      while (statement.executeStep()) {
+        auto stored = statement.getColumn(1).getString();
+        stored_names.insert(stored);
+        check({session, std::string(kind), statement.getColumn(0).getString(), (dir / stored).generic_string(),
+               statement.getColumn(2).getString(), true, State::ok},
+              -1);
+      }
+      unlisted(dir, stored_names, kind);
+    };
+    exports(sources, "sources", "signin_export");
+    exports(survey_sources, "survey_sources", "survey_export");
   }
   return out;
 }

@@ -12,6 +12,7 @@
 #include "ldt/project/records.hpp"
 #include "ldt/project/removal_store.hpp"
 #include "ldt/project/signin_store.hpp"
+#include "ldt/project/survey_store.hpp"
 #include "ldt/project/trainee_store.hpp"
 #include "ldt/util/i18n.hpp"
 
@@ -143,6 +144,30 @@ struct KindLoaders {
     read_removals(file.path, file.relative, [](SourceRemoval&&) {});
   }
 
+  static void surveys(Index& index, const KindFile& file) {
+    long long ord = 0;
+    read_surveys(file.path, file.relative, [&](SurveyResponse&& r) {
+      std::string answers;
+      for (const auto& [id, value] : r.answers) answers += (answers.empty() ? "" : "\x1f") + id + "=" + value;
+      index.insert_row(
+          "INSERT INTO survey_response (session, trainee, submitted_at, serial, recorded_at, answers, ord, file_id) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          {file.id, r.trainee, r.submitted_at, r.serial, r.recorded_at, answers, std::to_string(ord++)}, file.file_id);
+    });
+  }
+
+  static void survey_sources(Index& index, const KindFile& file) {
+    read_sources(file.path, file.relative, [&](StoredSource&& s) {
+      index.insert_row("INSERT INTO survey_source (session, sha256, file, stored_as, file_id) VALUES (?, ?, ?, ?, ?)",
+                       {file.id, s.sha256, s.file, s.stored_as}, file.file_id);
+    });
+  }
+
+  /// Open survey rejects are not indexed (the import and `survey rejects` read them); checked all the same.
+  static void survey_rejects(Index&, const KindFile& file) {
+    read_rejects(file.path, file.relative, [](StoredReject&&) {});
+  }
+
   static void sources(Index& index, const KindFile& file) {
     std::vector<StoredSource> sources;
     read_sources(file.path, file.relative, [&](StoredSource&& source) { sources.push_back(std::move(source)); });
@@ -167,6 +192,9 @@ const std::vector<RecordKind>& record_kinds() {
       {"removed", "sessions/*/removed.csv", {}, {}, KindLoaders::removals},
       {"leave", "sessions/*/leave.csv", {}, {"leave"}, KindLoaders::leave},
       {"archive", "sessions/*/archive/manifest.csv", {}, {"archive_document"}, KindLoaders::archive},
+      {"surveys", "sessions/*/surveys.csv", {}, {"survey_response"}, KindLoaders::surveys},
+      {"survey_sources", "sessions/*/survey_sources/manifest.csv", {}, {"survey_source"}, KindLoaders::survey_sources},
+      {"survey_rejects", "sessions/*/survey_rejects.csv", {}, {}, KindLoaders::survey_rejects},
   };
   return k_kinds;
 }

@@ -378,6 +378,41 @@ std::vector<Leave> Index::leave(std::string_view session) {
   return out;
 }
 
+std::vector<SurveyResponse> Index::survey_responses(std::string_view session) {
+  SQLite::Statement q(
+      *db_,
+      "SELECT trainee, submitted_at, serial, recorded_at, answers FROM survey_response WHERE session = ? "
+      "ORDER BY ord");
+  q.bind(1, std::string(session));
+  std::vector<SurveyResponse> out;
+  while (q.executeStep()) {
+    SurveyResponse r;
+    r.trainee = q.getColumn(0).getString();
+    r.submitted_at = q.getColumn(1).getString();
+    r.serial = q.getColumn(2).getString();
+    r.recorded_at = q.getColumn(3).getString();
+    const std::string answers = q.getColumn(4).getString();
+    for (std::size_t start = 0; start < answers.size();) {
+      std::size_t end = answers.find('\x1f', start);
+      if (end == std::string::npos) end = answers.size();
+      std::string entry = answers.substr(start, end - start);
+      if (auto eq = entry.find('='); eq != std::string::npos)
+        r.answers.emplace_back(entry.substr(0, eq), entry.substr(eq + 1));
+      start = end + 1;
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<std::string> Index::trainee_survey_sessions(std::string_view id_number) {
+  SQLite::Statement q(*db_, "SELECT DISTINCT session FROM survey_response WHERE trainee = ? ORDER BY session");
+  q.bind(1, std::string(id_number));
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
 std::vector<ArchivedDocument> Index::archive_documents(std::string_view session) {
   SQLite::Statement q(*db_,
                       "SELECT kind, file, stored, sha256, size, at, attached_at, by, person_times, instructor "

@@ -18,42 +18,6 @@
 
 namespace ldt {
 
-namespace {
-std::string title_of(const std::vector<Record>& head, const HeaderMap& header) {
-  std::string title;
-  for (size_t i = 0; i < header.record_index && i < head.size(); ++i) {
-    for (const auto& cell : head[i].cells) {
-      if (trim_blanks(cell).empty()) continue;
-      if (!title.empty()) title += " / ";
-      title += cell;
-    }
-  }
-  return title;
-}
-
-/// Where a fix-file row came from: the identity of the original reject, as the fix file's
-/// reason columns carry it (an old fix file carries only the file name and the line).
-std::optional<RejectOrigin> fix_origin(const HeaderMap& header, const Record& record) {
-  if (!header.is_fix_file) return std::nullopt;
-  auto cell = [&](Field field) -> std::string {
-    auto column = header.column(field);
-    return column && *column < record.cells.size() ? trim_blanks(record.cells[*column]) : std::string();
-  };
-  RejectOrigin origin{cell(Field::reject_source_file), cell(Field::reject_source_sha256), cell(Field::reject_sheet), 0};
-  auto line = cell(Field::reject_line);
-  auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), origin.line);
-  if (ec != std::errc() || end != line.data() + line.size() || origin.line <= 0) return std::nullopt;
-  return origin;
-}
-
-Diagnostic at_line(Diagnostic diagnostic, int line, const std::string& sheet, Severity severity) {
-  diagnostic.line = line;
-  diagnostic.sheet = sheet;
-  diagnostic.severity = severity;
-  return diagnostic;
-}
-}  // namespace
-
 SigninImport::SigninImport(ImportSession session, const ColumnVocabulary& columns, EncodingChoice encoding,
                            std::string now, std::string actor, SigninDeduper::Lookup lookup)
     : session_(std::move(session)),
@@ -77,9 +41,7 @@ SigninImport::HeaderSearch SigninImport::search_header(const std::vector<Record>
   HeaderSearch search;
   search.header = find_header(head, columns_);
   if (!search.header) {
-    search.problem = fmt::format(fmt::runtime(tr("no header row found in the first 30 rows: no row names at least "
-                                                 "two known columns. Expected columns such as: {}")),
-                                 columns_.expected_columns());
+    search.problem = no_header_problem(columns_);
     search.hint = tr("rename the header cells to these names, or export the sign-in sheet again");
     return search;
   }
@@ -93,39 +55,6 @@ SigninImport::HeaderSearch SigninImport::search_header(const std::vector<Record>
     return search;
   }
   return search;
-}
-
-bool RejectOrigin::names(const StoredReject& reject, const std::vector<StoredReject>& open) const {
-  if (reject.line != line) return false;
-  if (!source_sha256.empty()) return reject.source_sha256 == source_sha256 && reject.sheet == sheet;
-  // An old fix file names the source by its file name only: it identifies the reject only when
-  // one source of that name has an open reject on that line (two exports both called 签到表.csv
-  // leave it open: nothing is closed on a guess).
-  if (reject.source_file != source_file) return false;
-  return std::count_if(open.begin(), open.end(), [&](const StoredReject& other) {
-           return other.source_file == source_file && other.line == line;
-         }) == 1;
-}
-
-void SigninImport::keep_reject(StoredReject reject, const std::optional<Origin>& origin, bool archived_before) {
-  for (auto& open : open_rejects_) {
-    bool same =
-        origin ? origin->names(open, open_rejects_)
-               : (open.source_sha256 == reject.source_sha256 && open.sheet == reject.sheet && open.line == reject.line);
-    if (!same) continue;
-    if (origin) {
-      reject.source_file = open.source_file;
-      reject.source_sha256 = open.source_sha256;
-      reject.sheet = open.sheet;
-      reject.line = open.line;
-    }
-    open = std::move(reject);
-    return;
-  }
-  // Re-importing a file adds nothing: a row of it that is no longer open was fixed since. A
-  // fix-file row whose reject is not open (fixed or dismissed since, or its id columns edited)
-  // is kept as a reject of the fix file: no row is ever dropped.
-  if (!archived_before) open_rejects_.push_back(std::move(reject));
 }
 
 bool SigninImport::same_row(const StoredReject& reject, const HeaderMap& header, const Record& record) const {
@@ -143,12 +72,6 @@ bool SigninImport::same_row(const StoredReject& reject, const HeaderMap& header,
   if (name_then.empty() && id_then.empty()) return true;
   // A fix corrects one thing at a time: the name or the ID number still says whose row it is.
   return (!name_then.empty() && name_then == name_now) || (!id_then.empty() && id_then == id_now);
-}
-
-void SigninImport::close_reject(const Origin& origin) {
-  auto it = std::find_if(open_rejects_.begin(), open_rejects_.end(),
-                         [&](const StoredReject& open) { return origin.names(open, open_rejects_); });
-  if (it != open_rejects_.end()) open_rejects_.erase(it);
 }
 
 void SigninImport::import_record(const Place& place, const HeaderMap& header, const Record& record,
@@ -198,22 +121,10 @@ void SigninImport::import_record(const Place& place, const HeaderMap& header, co
     // A fix-file row keeps only the original columns: the next fix file adds the reason columns
     // again (they would pile up round after round).
     std::size_t skip = header.fix_width;
-    // Cells beyond the header are kept as one cell (joined by ','), so that a row of 10,000
-    // stray cells costs one string, not 10,000 (README "Limits").
     std::size_t width = header.names.size();
-    auto original = [skip, width](const std::vector<std::string>& cells) {
-      std::size_t from = std::min(skip, cells.size());
-      std::size_t to = std::min(cells.size(), std::max(width, from));
-      std::vector<std::string> kept(cells.begin() + static_cast<std::ptrdiff_t>(from),
-                                    cells.begin() + static_cast<std::ptrdiff_t>(to));
-      if (to < cells.size()) {
-        std::string rest;
-        for (std::size_t i = to; i < cells.size(); ++i) rest += (i > to ? "," : "") + cells[i];
-        kept.push_back(std::move(rest));
-      }
-      return kept;
-    };
-    keep_reject(StoredReject{report.file, report.sha256, place.sheet, line, reject->field, reject->code,
+    auto original = [skip, width](const std::vector<std::string>& cells) { return kept_cells(cells, skip, width); };
+    keep_reject(open_rejects_,
+                StoredReject{report.file, report.sha256, place.sheet, line, reject->field, reject->code,
                              reject->message, now_, original(header.names), original(record.cells)},
                 origin, report.archived_before);
     return;
@@ -223,7 +134,7 @@ void SigninImport::import_record(const Place& place, const HeaderMap& header, co
   if (decision.warning) {
     report.warnings.push_back(at_line(*decision.warning, record.line, place.sheet, Severity::warning));
   }
-  if (origin) close_reject(*origin);
+  if (origin) close_reject(open_rejects_, *origin);
   StoredSignin& signin = *row.signin;
   switch (decision.verdict) {
     case SigninVerdict::accepted:
@@ -382,9 +293,7 @@ const FileReport& SigninImport::import_file(const fs::path& bytes, const std::st
     report.stored_as = report.sha256 + extension;
     // The title rows may hold a phone or an ID number: the manifest keeps them masked (the
     // archived export keeps them as they were).
-    sources_.push_back(StoredSource{report.sha256, report.file, report.stored_as, report.encoding, now_, actor_,
-                                    report.header_line, report.rows, report.accepted, report.duplicates, report.updated,
-                                    report.rejected, mask_personal_text(report.title)});
+    sources_.push_back(source_of(report, now_, actor_));
   }
   reports_.push_back(std::move(report));
   return reports_.back();

@@ -12,6 +12,7 @@
 #include "ldt/domain/person_name.hpp"
 #include "ldt/domain/phone.hpp"
 #include "ldt/domain/signin_date.hpp"
+#include "ldt/ingest/import_run.hpp"
 #include "ldt/ingest/line_reader.hpp"
 #include "ldt/util/i18n.hpp"
 #include "ldt/util/text.hpp"
@@ -104,32 +105,7 @@ NormalizedRow normalize_row(const HeaderMap& header, const Record& record, const
     out.signin.reset();
     return out;
   };
-  if (record.problem == Record::Problem::encoding) {
-    return reject(issue("encoding", "",
-                        fmt::format(fmt::runtime(tr("bytes at offset {} do not decode in this file's encoding; "
-                                                    "retype the row or re-export the file as UTF-8")),
-                                    record.byte_offset)));
-  }
-  if (record.problem == Record::Problem::too_long) {
-    return reject(issue("row-too-long", "",
-                        fmt::format(fmt::runtime(tr("this row is longer than {} bytes, so it is no sign-in row "
-                                                    "(a cell pasted many times over?); it was skipped and the rest "
-                                                    "of the file was read. Check the line in the original sheet")),
-                                    k_max_line_bytes)));
-  }
-  if (record.problem == Record::Problem::quote) {
-    return reject(issue("quote", "",
-                        tr("a quoted cell opened on this line is never closed properly; remove the stray "
-                           "quotation mark (\") and import the row again")));
-  }
-  for (size_t i = header.width; i < record.cells.size(); ++i) {
-    if (!is_space_only(record.cells[i])) {
-      return reject(issue("row-shape", "",
-                          fmt::format(fmt::runtime(tr("a value in column {} beyond the header's {} columns; move it "
-                                                      "under a column or give the column a header")),
-                                      i + 1, header.width)));
-    }
-  }
+  if (auto problem = row_problem(header, record)) return reject(std::move(*problem));
   std::string_view raw_name = cell_of(header, record, Field::name);
   std::string_view raw_id = cell_of(header, record, Field::id_number);
   if (is_space_only(raw_name)) {

@@ -21,6 +21,13 @@ void read_canonical(const fs::path& path, std::string_view display, const std::v
                     const std::function<void(std::vector<std::string>&, int)>& fn,
                     const std::vector<std::string>* older = nullptr, bool* is_older = nullptr);
 
+/// read_canonical for a file whose header starts with `fixed` and may go on with columns of
+/// the file's own (surveys.csv: one per question): `fn(header, cells, line)`, every row as wide
+/// as the header.
+void read_canonical_open(
+    const fs::path& path, std::string_view display, const std::vector<std::string>& fixed,
+    const std::function<void(const std::vector<std::string>&, std::vector<std::string>&, int)>& fn);
+
 /// A whole decimal number of a canonical cell; bad_row otherwise.
 long long to_number(std::string_view text, std::string_view display, int line, std::string_view field);
 

@@ -71,6 +71,7 @@ Settings read_settings(std::string_view text, std::string_view file) {
   settings.calendar.off = records::dates(calendar, "off");
   settings.calendar.workdays = records::dates(calendar, "workdays");
   settings.shared_group = records::text(section("security"), "shared_group");
+  settings.questionnaire = records::text(section("survey"), "questionnaire");
   return settings;
 }
 
@@ -121,6 +122,10 @@ std::string write_settings(const Settings& settings) {
     out.integers("years", calendar.years);
     out.dates("off", calendar.off);
     out.dates("workdays", calendar.workdays);
+  }
+  if (!settings.questionnaire.empty()) {
+    out.table("survey");
+    out.text("questionnaire", settings.questionnaire);
   }
   if (!settings.shared_group.empty()) {
     out.table("security");

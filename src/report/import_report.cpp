@@ -55,8 +55,8 @@ Table issues_table(const std::vector<Diagnostic>& issues, bool with_field, bool 
   return table;
 }
 
-std::vector<std::string> summary_lines(const std::string& session, const std::vector<FileReport>& reports, bool dry_run,
-                                       bool written) {
+std::vector<std::string> summary_lines(const std::string& rejects_command, const std::vector<FileReport>& reports,
+                                       bool dry_run, bool written) {
   std::vector<std::string> lines;
   long long rejected = 0;
   for (const auto& r : reports) {
@@ -87,16 +87,16 @@ std::vector<std::string> summary_lines(const std::string& session, const std::ve
     // Who sent a workbook gets the fix file as one.
     const bool workbook =
         std::any_of(reports.begin(), reports.end(), [](const FileReport& r) { return r.format != "csv"; });
-    lines.push_back(fmt::format(fmt::runtime(tr("rejected rows are kept: `ldt signin rejects {} --output {}` "
-                                                "writes them for correcting in Excel/WPS; import the corrected file "
-                                                "again")),
-                                session, workbook ? "fix.xlsx" : "fix.csv"));
+    lines.push_back(fmt::format(fmt::runtime(tr("rejected rows are kept: `{} --output {}` writes them for correcting "
+                                                "in Excel/WPS; import the corrected file again")),
+                                rejects_command, workbook ? "fix.xlsx" : "fix.csv"));
   }
   return lines;
 }
 }  // namespace
 
-Document import_report(const std::string& session, const std::vector<FileReport>& reports, bool dry_run, bool written) {
+Document import_report(const std::string& session, const std::vector<FileReport>& reports, bool dry_run, bool written,
+                       const std::string& rejects_command) {
   Table files{{{"file", "file"},
                {"sha256", "sha256"},
                {"format", "format"},
@@ -140,7 +140,9 @@ Document import_report(const std::string& session, const std::vector<FileReport>
          table_cell(issues_table(r.warnings, false, workbook))});
   }
   Document document;
-  document.add_paragraphs(summary_lines(session, reports, dry_run, written));
+  document.add_paragraphs(
+      summary_lines(rejects_command.empty() ? fmt::format("ldt signin rejects {}", session) : rejects_command, reports,
+                    dry_run, written));
   document.add_record({{"session", literal_cell(session)}, {"files", table_cell(std::move(files))}}).human = false;
   return document;
 }

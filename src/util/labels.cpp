@@ -60,6 +60,7 @@ std::string value_label(std::string_view value) {
       {"followup_form", tr_noop("followup_form (document)")},
       {"video", tr_noop("video (document)")},
       {"signin_export", tr_noop("signin_export (document)")},
+      {"survey_export", tr_noop("survey_export (document)")},
       {"archived", tr_noop("archived (result)")},
       {"unchanged", tr_noop("unchanged (result)")},
       {"restored", tr_noop("restored (result)")},

@@ -55,6 +55,9 @@ struct Settings {
 
   Rules rules;
   CalendarOverrides calendar;
+  /// `[survey] questionnaire`: the project's own questionnaire file, relative to the root; empty:
+  /// the default of schemas/questionnaire.toml (Measures Art. 8.3.1).
+  std::string questionnaire;
   /// `[security] shared_group`: a group that may read the project's files (0640/0750); empty:
   /// only the owner (0600/0700) (README "Personal data on disk").
   std::string shared_group;

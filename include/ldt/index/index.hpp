@@ -15,6 +15,7 @@
 #include "ldt/domain/category.hpp"
 #include "ldt/domain/date.hpp"
 #include "ldt/domain/signin.hpp"
+#include "ldt/domain/survey.hpp"
 #include "ldt/util/diagnostic.hpp"
 #include "ldt/util/fs.hpp"
 
@@ -173,6 +174,11 @@ class Index {
   std::vector<Leave> leave(std::string_view session);
   /// The documents of a session's archive, in manifest order.
   std::vector<ArchivedDocument> archive_documents(std::string_view session);
+  /// The survey responses of a session (sessions/<id>/surveys.csv), in file order; source
+  /// fields are left empty.
+  std::vector<SurveyResponse> survey_responses(std::string_view session);
+  /// Sessions in which trainee `id_number` answered the survey, ascending.
+  std::vector<std::string> trainee_survey_sessions(std::string_view id_number);
   /// Every archived file of `session` (every session when empty), its hash recomputed: the
   /// documents, then the imported exports, then files in archive/ or sources/ that no manifest
   /// lists. Reads every file: cost grows with the archive (`archive verify`, `index verify`).
@@ -198,7 +204,7 @@ class Index {
  private:
   friend struct KindLoaders;  // the readers of the record kinds (index/kinds.cpp)
   /// PRAGMA user_version of schemas/index.sql; another value means: drop and rebuild.
-  static constexpr int k_schema_version = 6;
+  static constexpr int k_schema_version = 7;
   explicit Index(fs::path root);
   void create_schema(bool with_keys);
   void refresh(bool bulk);

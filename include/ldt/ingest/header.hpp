@@ -1,6 +1,6 @@
 #pragma once
-/// Finding the header row of a sign-in export and mapping its columns to fields.
-/// README "How each row and cell is read": header aliases, header row.
+/// Finding the header row of an export (sign-ins, surveys, follow-ups) and mapping its columns to fields.
+/// README "How each row and cell is read": header aliases, header row; "Satisfaction surveys": question columns.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -30,13 +30,44 @@ enum class Field {
   reject_sheet,          ///< its `sheet` column (empty for a CSV source)
   reject_line,           ///< its `line` column
   reject_info,           ///< its `field`, `code` and `message` columns
-  extra,  ///< any other column: kept with the row, never dropped (README "How each row and cell is read")
+  // Surveys (Measures Art. 8.3.1): a 问卷星 download's fixed columns, and the question columns.
+  serial,        ///< 序号: the response's number in a 问卷星 download
+  submitted_at,  ///< 提交答卷时间
+  wjx_fixed,     ///< 所用时间, 来源, 来源详情, 来自IP: the rest of 问卷星's six fixed columns
+  question,      ///< a questionnaire's question; HeaderMap::questions says which
+  // Follow-ups (跟踪孵化记录表, Measures Art. 7, 8.3.4).
+  followup_date,  ///< 回访时间/跟踪时间
+  method,         ///< 回访方式/跟踪方式
+  shop_opened,    ///< 是否开店
+  shop_name,      ///< 店铺名称
+  shop_url,       ///< 店铺网址
+  platform,       ///< 平台
+  monthly_sales,  ///< 月销售额 (CNY)
+  employed,       ///< 是否就业
+  service,        ///< 孵化服务内容/服务内容
+  staff,          ///< 回访人
+  extra,          ///< any other column: kept with the row, never dropped (README "How each row and cell is read")
 };
 
 /// One header name a column may carry (after normalize_header_cell), and its field.
 struct ColumnAlias {
   std::string_view text;
   Field field;
+};
+
+/// A word a header may contain (README "Satisfaction surveys": columns map by words): a column whose
+/// prepared header (`strip_question_number`) contains `text` maps to `field` (and `question`, an
+/// index into the questionnaire, for Field::question).
+struct ColumnWord {
+  std::string text;
+  Field field;
+  int question = -1;
+};
+
+/// What a header cell maps to.
+struct ColumnMatch {
+  Field field;
+  int question = -1;  ///< for Field::question: the question's index in the questionnaire
 };
 
 /// A column the import needs or names in its messages: the field, and how messages show it.
@@ -52,6 +83,10 @@ struct ExpectedColumn {
 struct ColumnVocabulary {
   std::vector<ColumnAlias> aliases;      ///< exact names, each mapping to a field
   std::vector<ExpectedColumn> expected;  ///< in the order messages list them
+  /// Words a header may contain, tried in order after the exact aliases (empty for sign-ins).
+  std::vector<ColumnWord> words;
+  /// Headers carry question numbers (`第5题(…)`, `5、…：`): they are stripped before matching.
+  bool numbered = false;
   /// "姓名, 身份证号码 (身份证号/…), …": the expected columns for messages.
   [[nodiscard]] std::string expected_columns() const;
 };
@@ -73,8 +108,18 @@ std::string_view field_id(Field field);
 /// "姓名". No NFKC.
 std::string normalize_header_cell(std::string_view cell);
 
-/// The field whose alias in `columns` equals the normalised cell exactly; nullopt otherwise.
-/// Only aliases match: never `extra`, never the fix-file columns.
+/// A survey header prepared for matching (README "Satisfaction surveys"): normalize_header_cell without dropping the
+/// bracketed note, then a leading question number — `第5题`, `5、`, `5.`, `5．`, `5 `, `5` before a non-digit, `(1)`,
+/// `（1）` — and a trailing colon (`:` or `：`) removed; a bracketed part at the end (`(培训内容)`) is the matrix row,
+/// and only it is returned. "第4题(授课讲师)" → "授课讲师"; "1、您的姓名：" → "您的姓名".
+std::string strip_question_number(std::string_view cell);
+
+/// What the cell maps to in `columns`: an alias equal to the normalised cell (for a numbered
+/// vocabulary, to the stripped cell), else the first word the stripped cell contains; nullopt
+/// otherwise. Never `extra`, never the fix-file columns.
+std::optional<ColumnMatch> match_column(std::string_view cell, const ColumnVocabulary& columns);
+
+/// The field of `match_column`, or nullopt.
 std::optional<Field> match_header(std::string_view cell, const ColumnVocabulary& columns = signin_columns());
 
 /// Number of cells of a row that match an alias: its score as a header candidate. Every
@@ -89,6 +134,7 @@ struct HeaderMap {
   std::vector<std::string> names;  ///< header cells as written, `width` of them
   std::vector<Field> fields;       ///< per column; a field's leftmost column wins, the others
                                    ///< (and blank or unknown cells) are `Field::extra`
+  std::vector<int> questions;      ///< per column: the question index for Field::question, else -1
   int score = 0;                   ///< number of alias matches (`header_score`)
   /// A rejects fix file: its first columns are source_file, source_sha256, sheet, line, field,
   /// code, message (README "The fix loop"); `fix_width` is how many (7; 5 for a fix file of
@@ -98,6 +144,8 @@ struct HeaderMap {
 
   /// Column of `field`, if the header has it (the leftmost for reject_info).
   [[nodiscard]] std::optional<std::size_t> column(Field field) const;
+  /// Column of question `index` (its leftmost), if the header has it.
+  [[nodiscard]] std::optional<std::size_t> question_column(int index) const;
 };
 
 /// How many leading records may hold the header: 30 (README "How each row and cell is read").

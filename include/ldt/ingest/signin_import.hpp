@@ -15,45 +15,13 @@
 #include "ldt/ingest/deduper.hpp"
 #include "ldt/ingest/encoding.hpp"
 #include "ldt/ingest/header.hpp"
+#include "ldt/ingest/import_run.hpp"
 #include "ldt/ingest/signin_rows.hpp"
 #include "ldt/ingest/workbook.hpp"
 #include "ldt/util/diagnostic.hpp"
 #include "ldt/util/fs.hpp"
 
 namespace ldt {
-
-/// What one sheet of a workbook gave (README "Workbooks"); the counts are its rows.
-struct SheetReport {
-  std::string name;
-  int header_line = 0;
-  long long accepted = 0, duplicates = 0, updated = 0, rejected = 0;
-  std::string skipped;  ///< why the sheet was not imported (translated); empty when it was
-};
-
-/// What one source file gave. `rejects` and `warnings` carry their line, sheet and code.
-struct FileReport {
-  std::string file;  ///< the file name, as stored in the manifest and rejects
-  std::string sha256;
-  std::string format = "csv";  ///< "csv", "xlsx" or "xls" (workbook.hpp `format_name`)
-  std::string encoding;
-  std::string title;  ///< text of the title rows above the header, joined by " / "
-  int header_line = 0;
-  long long rows = 0, accepted = 0, duplicates = 0, updated = 0, rejected = 0, skipped = 0;
-  std::vector<Diagnostic> rejects, warnings;
-  bool archived_before = false;     ///< the same bytes were imported before (a re-import)
-  std::string stored_as;            ///< name of the archived copy under sources/ ("<sha256><ext>")
-  std::vector<SheetReport> sheets;  ///< a workbook's sheets in order, imported or skipped; empty for CSV
-};
-
-/// The reject a fix-file row answers: its source's SHA-256, sheet and line (README "The fix
-/// loop"), or for a fix file of earlier versions, the source's file name and line.
-struct RejectOrigin {
-  std::string source_file, source_sha256, sheet;
-  int line = 0;
-  /// True when this names `reject`; `open` are all open rejects (an old, name-only origin
-  /// names a reject only when no other source of that name has one on that line).
-  [[nodiscard]] bool names(const StoredReject& reject, const std::vector<StoredReject>& open) const;
-};
 
 /// Receives every newly accepted sign-in, in file order.
 using SigninSink = std::function<void(const StoredSignin&)>;
@@ -119,8 +87,6 @@ class SigninImport {
   void import_workbook(FileReport& report, SourceFormat format, const fs::path& bytes, const std::string& given,
                        const SigninSink& sink);
   void import_record(const Place& place, const HeaderMap& header, const Record& record, const SigninSink& sink);
-  void keep_reject(StoredReject reject, const std::optional<Origin>& origin, bool archived_before);
-  void close_reject(const Origin& origin);
   /// True when the fix-file row `record` is the row `reject` kept: the same name or the same
   /// ID number (a correction changes one of them at most).
   [[nodiscard]] bool same_row(const StoredReject& reject, const HeaderMap& header, const Record& record) const;

@@ -4,13 +4,16 @@
 #include <string>
 #include <vector>
 
-#include "ldt/ingest/signin_import.hpp"
+#include "ldt/ingest/import_run.hpp"
 #include "ldt/report/document.hpp"
 
 namespace ldt {
 
-/// The import report of `session`. `dry_run`: nothing was written; `written`: the rows were
-/// stored (so the fix-loop hint applies).
-Document import_report(const std::string& session, const std::vector<FileReport>& reports, bool dry_run, bool written);
+/// The import report of `session` (empty for follow-ups, which belong to no session). `dry_run`:
+/// nothing was written; `written`: the rows were stored (so the fix-loop hint applies, naming
+/// `rejects_command`, default `ldt signin rejects SESSION`). Also the report of `survey import`
+/// and `followup import`.
+Document import_report(const std::string& session, const std::vector<FileReport>& reports, bool dry_run, bool written,
+                       const std::string& rejects_command = {});
 
 }  // namespace ldt
