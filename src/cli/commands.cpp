@@ -15,6 +15,7 @@ void register_commands(CommandTable& table) {
   register_signin_remove(table);
   register_trainee(table);
   register_survey(table);
+  register_followup(table);
   register_index(table);
   register_report_stats(table);
   register_log(table);

@@ -3,11 +3,13 @@
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "ldt/cli/context.hpp"
 #include "ldt/domain/date.hpp"
+#include "ldt/domain/followup.hpp"
 #include "ldt/domain/registry.hpp"
 #include "ldt/report/document.hpp"
 #include "ldt/report/render.hpp"
@@ -76,5 +78,10 @@ void write_output_bytes(const Context& context, const std::string& path, std::st
 /// `import_command FILE`.
 Result write_fix_file(Context& context, const std::vector<StoredReject>& stored, const std::string& output,
                       const std::string& import_command, const std::string& target);
+
+/// The follow-ups as a table (followup list, trainee show): date, trainee and name (for people
+/// only when `with_trainee`), method, staff, outcomes, service, note. `names`: ID number → name.
+Table followup_table(const std::vector<Followup>& followups, const std::unordered_map<std::string, std::string>& names,
+                     bool with_trainee);
 
 }  // namespace ldt::commands

@@ -113,6 +113,13 @@ Result show(Context& context, const ShowOptions& options) {
   }
   auto& section = result.document.add_table(std::move(sessions), "sessions");
   section.title = tr("Sessions attended");
+  auto& surveys = result.document.add_record(
+      {{"surveys", list_cell(context.index().trainee_survey_sessions(id), ", "), tr("surveys answered in")}});
+  surveys.title = tr("Satisfaction surveys (Art. 8.3.1)");
+  auto& followups = result.document.add_table(
+      commands::followup_table(context.index().followups(id), {{row->id_number, row->name}}, false), "followups");
+  followups.title = tr("Follow-ups (跟踪孵化, Art. 7, 8.3.4)");
+  followups.empty_text = tr("no follow-up recorded");
   if (options.unmask) context.journal_unmasked(mask_id_number(id));
   result.unmask = options.unmask;
   return result;

@@ -4,9 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 
 #include "ldt/index/index.hpp"
 #include "ldt/project/archive_store.hpp"
+#include "ldt/project/followup_store.hpp"
 #include "ldt/project/leave_store.hpp"
 #include "ldt/project/project.hpp"
 #include "ldt/project/records.hpp"
@@ -168,6 +170,40 @@ struct KindLoaders {
     read_rejects(file.path, file.relative, [](StoredReject&&) {});
   }
 
+  static void followups(Index& index, const KindFile& file) {
+    int year = 0;
+    auto [end, ec] = std::from_chars(file.id.data(), file.id.data() + file.id.size(), year);
+    if (file.id.size() != 4 || ec != std::errc() || end != file.id.data() + file.id.size()) {
+      throw input_error(
+          fmt::format(fmt::runtime(tr("\"{}\" is not a year: follow-ups are kept in followups/YYYY.csv")), file.id),
+          tr("rename the file after the year of its follow-ups, e.g. followups/2021.csv"), file.relative);
+    }
+    long long ord = 0;
+    read_followups(file.path, file.relative, year, [&](Followup&& f) {
+      index.insert_row(
+          "INSERT INTO followup (trainee, date, method, staff, shop_opened, shop_name, platform, shop_url, "
+          "monthly_sales, employed, service, note, recorded_at, by, ord, file_id) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {f.trainee, format_date(f.date), std::string(to_string(f.method)), f.staff,
+           f.shop_opened ? (*f.shop_opened ? "yes" : "no") : "", f.shop_name, f.platform, f.shop_url,
+           f.monthly_sales ? format_sales(*f.monthly_sales) : "", f.employed ? (*f.employed ? "yes" : "no") : "",
+           f.service, f.note, f.recorded_at, f.by, std::to_string(ord++)},
+          file.file_id);
+    });
+  }
+
+  static void followup_sources(Index& index, const KindFile& file) {
+    read_sources(file.path, file.relative, [&](StoredSource&& s) {
+      index.insert_row("INSERT INTO followup_source (sha256, file, stored_as, file_id) VALUES (?, ?, ?, ?)",
+                       {s.sha256, s.file, s.stored_as}, file.file_id);
+    });
+  }
+
+  /// Open follow-up rejects are not indexed (the import and `followup rejects` read them); checked all the same.
+  static void followup_rejects(Index&, const KindFile& file) {
+    read_rejects(file.path, file.relative, [](StoredReject&&) {});
+  }
+
   static void sources(Index& index, const KindFile& file) {
     std::vector<StoredSource> sources;
     read_sources(file.path, file.relative, [&](StoredSource&& source) { sources.push_back(std::move(source)); });
@@ -195,6 +231,10 @@ const std::vector<RecordKind>& record_kinds() {
       {"surveys", "sessions/*/surveys.csv", {}, {"survey_response"}, KindLoaders::surveys},
       {"survey_sources", "sessions/*/survey_sources/manifest.csv", {}, {"survey_source"}, KindLoaders::survey_sources},
       {"survey_rejects", "sessions/*/survey_rejects.csv", {}, {}, KindLoaders::survey_rejects},
+      // followups/rejects.csv before followups/*.csv, which would take it for a year.
+      {"followup_rejects", "followups/rejects.csv", {}, {}, KindLoaders::followup_rejects},
+      {"followup_sources", "followups/sources/manifest.csv", {}, {"followup_source"}, KindLoaders::followup_sources},
+      {"followups", "followups/*.csv", {}, {"followup"}, KindLoaders::followups},
   };
   return k_kinds;
 }

@@ -405,6 +405,52 @@ std::vector<SurveyResponse> Index::survey_responses(std::string_view session) {
   return out;
 }
 
+std::vector<Followup> Index::followups(std::string_view trainee, std::string_view session) {
+  SQLite::Statement q(*db_,
+                      "SELECT trainee, date, method, staff, shop_opened, shop_name, platform, shop_url, monthly_sales, "
+                      "employed, service, note, recorded_at, by FROM followup "
+                      "WHERE (?1 = '' OR trainee = ?1) "
+                      "AND (?2 = '' OR trainee IN (SELECT id_number FROM signin WHERE session = ?2)) "
+                      "ORDER BY date, file_id, ord");
+  q.bind(1, std::string(trainee));
+  q.bind(2, std::string(session));
+  std::vector<Followup> out;
+  auto yes_no = [](const std::string& cell) -> std::optional<bool> {
+    if (cell.empty()) return std::nullopt;
+    return cell == "yes";
+  };
+  while (q.executeStep()) {
+    Followup f;
+    f.trainee = q.getColumn(0).getString();
+    f.date = parse_iso_date(q.getColumn(1).getString()).value_or(Date{});
+    f.method = followup_method_from(q.getColumn(2).getString()).value_or(FollowupMethod::phone);
+    f.staff = q.getColumn(3).getString();
+    f.shop_opened = yes_no(q.getColumn(4).getString());
+    f.shop_name = q.getColumn(5).getString();
+    f.platform = q.getColumn(6).getString();
+    f.shop_url = q.getColumn(7).getString();
+    f.monthly_sales = sales_from(q.getColumn(8).getString());
+    f.employed = yes_no(q.getColumn(9).getString());
+    f.service = q.getColumn(10).getString();
+    f.note = q.getColumn(11).getString();
+    f.recorded_at = q.getColumn(12).getString();
+    f.by = q.getColumn(13).getString();
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::map<std::string, Date> Index::trainee_first_days() {
+  SQLite::Statement q(*db_,
+                      "SELECT g.id_number, MIN(s.start) FROM (SELECT DISTINCT id_number, session FROM signin) g "
+                      "JOIN session s ON s.id = g.session GROUP BY g.id_number");
+  std::map<std::string, Date> out;
+  while (q.executeStep()) {
+    if (auto start = parse_datetime(q.getColumn(1).getString())) out.emplace(q.getColumn(0).getString(), start->date);
+  }
+  return out;
+}
+
 std::vector<std::string> Index::trainee_survey_sessions(std::string_view id_number) {
   SQLite::Statement q(*db_, "SELECT DISTINCT session FROM survey_response WHERE trainee = ? ORDER BY session");
   q.bind(1, std::string(id_number));

@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 
 #include "ldt/domain/masking.hpp"
 #include "ldt/ingest/line_reader.hpp"
+#include "ldt/ingest/signin_rows.hpp"
 #include "ldt/ingest/workbook.hpp"
 #include "ldt/util/i18n.hpp"
 #include "ldt/util/text.hpp"
@@ -131,6 +133,55 @@ std::optional<Issue> row_problem(const HeaderMap& header, const Record& record) 
     }
   }
   return std::nullopt;
+}
+
+void import_table_rows(FileReport& report, const TableSource& source, std::vector<StoredReject>& open,
+                       const std::string& now, const RowReader& read) {
+  const HeaderMap& header = source.header;
+  auto one = [&](Record& record) {
+    restore_formulas(record.cells);
+    if (record.problem != Record::Problem::too_long && is_blank_row(record)) return;
+    if (is_footer_row(record)) {
+      ++report.skipped;
+      return;
+    }
+    ++report.rows;
+    auto origin = fix_origin(header, record);
+    auto reject = read(record, origin);
+    if (!reject) {
+      if (origin) close_reject(open, *origin);
+      return;
+    }
+    ++report.rejected;
+    reject->message = mask_digit_runs(reject->message);
+    int line = record.problem == Record::Problem::quote ? record.problem_line : record.line;
+    report.rejects.push_back(at_line(*reject, line, source.sheet, Severity::error));
+    keep_reject(open,
+                StoredReject{report.file, report.sha256, source.sheet, line, reject->field, reject->code,
+                             reject->message, now, kept_cells(header.names, header.fix_width, header.names.size()),
+                             kept_cells(record.cells, header.fix_width, header.names.size())},
+                origin, report.archived_before);
+  };
+  for (std::size_t i = header.record_index + 1; i < source.head.size(); ++i) {
+    Record record = source.head[i];
+    one(record);
+  }
+  Record record;
+  while (source.next(record)) one(record);
+  if (!source.sheet.empty()) {
+    report.sheets.push_back(SheetReport{
+        source.sheet, header.line, report.accepted, report.duplicates, report.updated, report.rejected, {}});
+  }
+}
+
+void archive_source(FileReport& report, const std::string& given, std::vector<StoredSource>& sources,
+                    const std::string& now, const std::string& actor) {
+  if (report.archived_before) return;
+  // The archived copy is named by its content: a workbook that came as .csv is kept as what it is.
+  std::string extension =
+      report.format == "csv" ? std::filesystem::path(given).extension().string() : "." + report.format;
+  report.stored_as = report.sha256 + extension;
+  sources.push_back(source_of(report, now, actor));
 }
 
 std::vector<std::string> kept_cells(const std::vector<std::string>& cells, std::size_t skip, std::size_t width) {

@@ -286,15 +286,7 @@ const FileReport& SigninImport::import_file(const fs::path& bytes, const std::st
     import_rows(
         Place{report, k_no_sheet, session_}, *search.header, head, [&](Record& out) { return reader.next(out); }, sink);
   }
-  if (!report.archived_before) {
-    // The archived copy is named by its content: a workbook that came as .csv is kept as what it is.
-    std::string extension =
-        report.format == "csv" ? std::filesystem::path(given).extension().string() : "." + report.format;
-    report.stored_as = report.sha256 + extension;
-    // The title rows may hold a phone or an ID number: the manifest keeps them masked (the
-    // archived export keeps them as they were).
-    sources_.push_back(source_of(report, now_, actor_));
-  }
+  archive_source(report, given, sources_, now_, actor_);
   reports_.push_back(std::move(report));
   return reports_.back();
 }

@@ -152,16 +152,9 @@ std::optional<Issue> SurveyImport::read_row(const TableSource& source, SurveyCod
   return std::nullopt;
 }
 
-void SurveyImport::import_record(FileReport& report, const TableSource& source, SurveyCoding coding, bool wjx,
-                                 const Record& record) {
-  if (record.problem != Record::Problem::too_long && is_blank_row(record)) return;
-  if (is_footer_row(record)) {
-    ++report.skipped;
-    return;
-  }
-  ++report.rows;
-  const HeaderMap& header = source.header;
-  auto origin = fix_origin(header, record);
+std::optional<Issue> SurveyImport::import_record(FileReport& report, const TableSource& source, SurveyCoding coding,
+                                                 bool wjx, const Record& record,
+                                                 const std::optional<RejectOrigin>& origin) {
   // A fix file keeps the coding of the download its rows came from, which its name states.
   if (origin && coding == SurveyCoding::unknown) coding = coding_from_file_name(origin->source_file);
   SurveyResponse response;
@@ -169,19 +162,7 @@ void SurveyImport::import_record(FileReport& report, const TableSource& source, 
   response.source_line = record.line;
   response.recorded_at = now_;
   response.by = actor_;
-  if (auto reject = read_row(source, coding, wjx, record, response)) {
-    ++report.rejected;
-    reject->message = mask_digit_runs(reject->message);
-    int line = record.problem == Record::Problem::quote ? record.problem_line : record.line;
-    report.rejects.push_back(at_line(*reject, line, source.sheet, Severity::error));
-    keep_reject(open_rejects_,
-                StoredReject{report.file, report.sha256, source.sheet, line, reject->field, reject->code,
-                             reject->message, now_, kept_cells(header.names, header.fix_width, header.names.size()),
-                             kept_cells(record.cells, header.fix_width, header.names.size())},
-                origin, report.archived_before);
-    return;
-  }
-  if (origin) close_reject(open_rejects_, *origin);
+  if (auto reject = read_row(source, coding, wjx, record, response)) return reject;
   // The same bytes again, or a row of a cumulative 问卷星 download imported before: nothing new.
   const bool seen_row = !response.serial.empty() && !response.submitted_at.empty() &&
                         std::any_of(responses_.begin(), responses_.end(), [&](const SurveyResponse& r) {
@@ -189,7 +170,7 @@ void SurveyImport::import_record(FileReport& report, const TableSource& source, 
                         });
   if (report.archived_before || seen_row) {
     ++report.duplicates;
-    return;
+    return std::nullopt;
   }
   if (!response.trainee.empty()) {
     auto it = std::find_if(responses_.begin(), responses_.end(),
@@ -200,15 +181,16 @@ void SurveyImport::import_record(FileReport& report, const TableSource& source, 
           it->submitted_at.empty() || response.submitted_at.empty() || response.submitted_at >= it->submitted_at;
       if (!later || it->answers == response.answers) {
         ++report.duplicates;
-        return;
+      } else {
+        *it = std::move(response);
+        ++report.updated;
       }
-      *it = std::move(response);
-      ++report.updated;
-      return;
+      return std::nullopt;
     }
   }
   ++report.accepted;
   responses_.push_back(std::move(response));
+  return std::nullopt;
 }
 
 const FileReport& SurveyImport::import_file(const fs::path& bytes, const std::string& given,
@@ -239,30 +221,11 @@ const FileReport& SurveyImport::import_file(const fs::path& bytes, const std::st
   report.encoding = source.encoding;
   report.header_line = header.line;
   report.title = title_of(source.head, header);
-  if (!source.sheet.empty()) report.sheets.push_back(SheetReport{source.sheet, header.line, 0, 0, 0, 0, {}});
-  auto import = [&](Record& record) {
-    restore_formulas(record.cells);
-    import_record(report, source, coding, wjx, record);
-  };
-  for (std::size_t i = header.record_index + 1; i < source.head.size(); ++i) {
-    Record record = source.head[i];
-    import(record);
-  }
-  Record record;
-  while (source.next(record)) import(record);
-  if (!report.sheets.empty()) {
-    SheetReport& sheet = report.sheets.front();
-    sheet.accepted = report.accepted;
-    sheet.duplicates = report.duplicates;
-    sheet.updated = report.updated;
-    sheet.rejected = report.rejected;
-  }
-  if (!report.archived_before) {
-    std::string extension =
-        report.format == "csv" ? std::filesystem::path(given).extension().string() : "." + report.format;
-    report.stored_as = report.sha256 + extension;
-    sources_.push_back(source_of(report, now_, actor_));
-  }
+  import_table_rows(report, source, open_rejects_, now_,
+                    [&](const Record& record, const std::optional<RejectOrigin>& origin) {
+                      return import_record(report, source, coding, wjx, record, origin);
+                    });
+  archive_source(report, given, sources_, now_, actor_);
   reports_.push_back(std::move(report));
   return reports_.back();
 }

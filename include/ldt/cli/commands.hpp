@@ -15,6 +15,7 @@ void register_archive(CommandTable& table);
 void register_attendance(CommandTable& table);
 void register_trainee(CommandTable& table);
 void register_survey(CommandTable& table);
+void register_followup(CommandTable& table);
 void register_signin_remove(CommandTable& table);
 void register_signin_import(CommandTable& table);
 void register_signin_list(CommandTable& table);

@@ -4,6 +4,7 @@
 /// (size + mtime, then SHA-256); a schema version mismatch or `rebuild` recreates it.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 #include "ldt/domain/attendance.hpp"
 #include "ldt/domain/category.hpp"
 #include "ldt/domain/date.hpp"
+#include "ldt/domain/followup.hpp"
 #include "ldt/domain/signin.hpp"
 #include "ldt/domain/survey.hpp"
 #include "ldt/util/diagnostic.hpp"
@@ -177,6 +179,11 @@ class Index {
   /// The survey responses of a session (sessions/<id>/surveys.csv), in file order; source
   /// fields are left empty.
   std::vector<SurveyResponse> survey_responses(std::string_view session);
+  /// Follow-ups by date, then file order: of one trainee when `trainee` is given, of the trainees
+  /// of one session when `session` is given (source fields left empty).
+  std::vector<Followup> followups(std::string_view trainee = {}, std::string_view session = {});
+  /// ID number → the first day of the first session each trainee signed in to.
+  std::map<std::string, Date> trainee_first_days();
   /// Sessions in which trainee `id_number` answered the survey, ascending.
   std::vector<std::string> trainee_survey_sessions(std::string_view id_number);
   /// Every archived file of `session` (every session when empty), its hash recomputed: the

@@ -101,6 +101,23 @@ TableSource open_table(const fs::path& bytes, const std::string& given, Encoding
 /// cell is read"): encoding, row-too-long, quote, row-shape (a value beyond the header's columns).
 std::optional<Issue> row_problem(const HeaderMap& header, const Record& record);
 
+/// Reads one data row: nullopt when it was taken (the reader counts it as accepted, duplicate
+/// or updated in the report), else the reason it is rejected. `origin` is the reject a fix-file
+/// row answers.
+using RowReader = std::function<std::optional<Issue>(const Record& record, const std::optional<RejectOrigin>& origin)>;
+
+/// The data rows of `source` (after its header) through `read`, as every import but the sign-ins'
+/// does: formulas restored, blank rows ignored, footer rows (合计, 制表人 …) skipped, each
+/// reject counted, masked, reported at its line and kept among `open` (README "The fix loop"),
+/// an accepted fix-file row closing the reject it answers. Fills the counts of a workbook's sheet.
+void import_table_rows(FileReport& report, const TableSource& source, std::vector<StoredReject>& open,
+                       const std::string& now, const RowReader& read);
+
+/// Records a file just imported among `sources` (unless the same bytes were imported before):
+/// its archived name `<sha256><ext>` goes into `report.stored_as`.
+void archive_source(FileReport& report, const std::string& given, std::vector<StoredSource>& sources,
+                    const std::string& now, const std::string& actor);
+
 /// Cells beyond the header kept as one cell (joined by ','), skipping the first `skip` (a fix
 /// file's reason columns), so that a row of 10,000 stray cells costs one string (README "Limits").
 std::vector<std::string> kept_cells(const std::vector<std::string>& cells, std::size_t skip, std::size_t width);

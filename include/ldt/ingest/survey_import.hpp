@@ -47,8 +47,9 @@ class SurveyImport {
   [[nodiscard]] long long rejected() const;
 
  private:
-  void import_record(FileReport& report, const TableSource& source, SurveyCoding coding, bool wjx,
-                     const Record& record);
+  /// One data row: nullopt when taken (counted as accepted, duplicate or updated), else its reject.
+  std::optional<Issue> import_record(FileReport& report, const TableSource& source, SurveyCoding coding, bool wjx,
+                                     const Record& record, const std::optional<RejectOrigin>& origin);
   /// The row's response, or its reject.
   std::optional<Issue> read_row(const TableSource& source, SurveyCoding coding, bool wjx, const Record& record,
                                 SurveyResponse& response) const;

@@ -1,0 +1,114 @@
+// Follow-up and incubation records (Measures Art. 7, 8.3.4).
+#include "ldt/domain/followup.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <utility>
+
+#include "ldt/util/i18n.hpp"
+#include "ldt/util/text.hpp"
+
+namespace ldt {
+
+std::string_view to_string(FollowupMethod method) {
+  switch (method) {
+    case FollowupMethod::phone:
+      return "phone";
+    case FollowupMethod::visit:
+      return "visit";
+    case FollowupMethod::online:
+      return "online";
+    case FollowupMethod::wechat:
+      return "wechat";
+  }
+  return "phone";
+}
+
+std::optional<FollowupMethod> followup_method_from(std::string_view text) {
+  const std::string t = trim_blanks(nfkc(text));
+  static const std::array<std::pair<std::string_view, FollowupMethod>, 20> k_words{{
+      {"phone", FollowupMethod::phone},     {"电话", FollowupMethod::phone},     {"电话回访", FollowupMethod::phone},
+      {"电话跟踪", FollowupMethod::phone},  {"打电话", FollowupMethod::phone},   {"visit", FollowupMethod::visit},
+      {"上门", FollowupMethod::visit},      {"上门回访", FollowupMethod::visit}, {"走访", FollowupMethod::visit},
+      {"实地", FollowupMethod::visit},      {"实地走访", FollowupMethod::visit}, {"入户", FollowupMethod::visit},
+      {"online", FollowupMethod::online},   {"线上", FollowupMethod::online},    {"网络", FollowupMethod::online},
+      {"视频", FollowupMethod::online},     {"wechat", FollowupMethod::wechat},  {"微信", FollowupMethod::wechat},
+      {"微信回访", FollowupMethod::wechat}, {"QQ", FollowupMethod::online},
+  }};
+  for (const auto& [word, method] : k_words) {
+    if (t == word) return method;
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> yes_no_from(std::string_view text) {
+  const std::string t = trim_blanks(nfkc(text));
+  for (std::string_view yes : {"yes", "y", "Y", "YES", "Yes", "是", "有", "已开店", "已开", "已就业", "√", "1"}) {
+    if (t == yes) return true;
+  }
+  for (std::string_view no : {"no", "n", "N", "NO", "No", "否", "无", "没有", "未开店", "未开", "未就业", "×", "0"}) {
+    if (t == no) return false;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> sales_from(std::string_view text) {
+  std::string t = trim_blanks(nfkc(text));
+  double factor = 1;
+  auto drop_suffix = [&](std::string_view suffix) {
+    if (!std::string_view(t).ends_with(suffix)) return false;
+    t.resize(t.size() - suffix.size());
+    return true;
+  };
+  for (std::string_view prefix : {"¥", "￥", "RMB", "CNY"}) {
+    if (std::string_view(t).starts_with(prefix)) t.erase(0, prefix.size());
+  }
+  drop_suffix("元/月");
+  drop_suffix("元");
+  if (drop_suffix("万")) factor = 10000;
+  if (drop_suffix("千")) factor = 1000;
+  std::string digits;
+  for (char c : t) {
+    if (c != ',' && c != ' ') digits.push_back(c);
+  }
+  if (digits.empty() || digits.front() == '-' || digits.front() == '+') return std::nullopt;
+  double value = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(value)) return std::nullopt;
+  return value * factor;
+}
+
+std::string format_sales(double amount) {
+  const double cents = std::round(amount * 100);
+  if (std::fmod(cents, 100) == 0) return fmt::format("{:.0f}", cents / 100);
+  return fmt::format("{:.2f}", cents / 100);
+}
+
+std::optional<Issue> followup_date_problem(Date date, Date first_day, Date today) {
+  if (day_number(date) < day_number(first_day)) {
+    return Issue{Severity::error,
+                 "followup-date",
+                 {},
+                 0,
+                 "date",
+                 fmt::format(fmt::runtime(tr("{} is before the trainee's first session (which starts {})")),
+                             format_date(date), format_date(first_day)),
+                 tr("a follow-up comes after the training: check the date")};
+  }
+  if (day_number(today) < day_number(date)) {
+    return Issue{
+        Severity::error,
+        "followup-date",
+        {},
+        0,
+        "date",
+        fmt::format(fmt::runtime(tr("{} is in the future (today is {})")), format_date(date), format_date(today)),
+        tr("record a follow-up once it has taken place")};
+  }
+  return std::nullopt;
+}
+
+}  // namespace ldt
