@@ -55,11 +55,32 @@ std::vector<RosterEntry> session_roster(Context& context, const std::string& ses
   return roster;
 }
 
-std::vector<SurveyResponse> stored_responses(const Context& context, const std::string& session) {
+/// The session's stored responses, checked against the questionnaire and the session's trainees
+/// (a hand edit that puts a 7 or a stranger into surveys.csv is file:line, exit 2).
+std::vector<SurveyResponse> stored_responses(const Context& context, const std::string& session,
+                                             const Questionnaire& questionnaire,
+                                             const std::vector<RosterEntry>& roster) {
+  std::vector<std::string> ids;
+  ids.reserve(roster.size());
+  for (const auto& entry : roster) ids.push_back(entry.id_number);
   std::vector<SurveyResponse> responses;
-  commands::read_if_present(context, record_path("surveys", session), read_surveys,
+  auto read = [&](const fs::path& path, std::string_view display, const std::function<void(SurveyResponse &&)>& fn) {
+    read_surveys(path, display, fn, &questionnaire, &ids);
+  };
+  commands::read_if_present(context, record_path("surveys", session), read,
                             [&](SurveyResponse&& r) { responses.push_back(std::move(r)); });
   return responses;
+}
+
+/// The session is closed: surveys are still accepted (they come after the end), and said so.
+void note_closed(Context& context, const Session& session) {
+  if (session.status != SessionStatus::closed) return;
+  context.note(Diagnostic{Severity::info,
+                          "session-closed",
+                          record_path("session", session.id).generic_string(),
+                          0,
+                          {},
+                          tr("the session is closed; surveys are still recorded, and journalled")});
 }
 
 Result record(Context& context, const RecordOptions& options) {
@@ -76,8 +97,17 @@ Result record(Context& context, const RecordOptions& options) {
   }
   SurveyResponse response;
   response.trainee = id;
-  response.submitted_at =
-      format_datetime(options.at.empty() ? context.now() : commands::time_option(options.at, "--at"));
+  const DateTime at = options.at.empty() ? context.now() : commands::time_option(options.at, "--at");
+  if (context.now() < at) {
+    throw input_error(fmt::format(fmt::runtime(tr("--at {} is in the future")), format_datetime(at)),
+                      tr("give the time the form was filled in"), {}, 0, "--at");
+  }
+  if (at < session.start) {
+    throw input_error(fmt::format(fmt::runtime(tr("--at {} is before the session began ({})")), format_datetime(at),
+                                  format_datetime(session.start)),
+                      tr("a survey is answered during or after the session"), {}, 0, "--at");
+  }
+  response.submitted_at = format_datetime(at);
   response.recorded_at = format_datetime(context.now());
   response.by = context.actor();
   std::vector<std::string> ids;
@@ -107,9 +137,15 @@ Result record(Context& context, const RecordOptions& options) {
     throw input_error(tr("no answer given"), tr("give the answers as --answer overall=5 --answer content=4 …"), {}, 0,
                       "--answer");
   }
-  auto responses = stored_responses(context, session.id);
+  auto responses = stored_responses(context, session.id, questionnaire, roster);
   auto it = std::find_if(responses.begin(), responses.end(), [&](const SurveyResponse& r) { return r.trainee == id; });
   const bool updated = it != responses.end();
+  if (updated && !it->submitted_at.empty() && response.submitted_at < it->submitted_at) {
+    throw state_error(fmt::format(fmt::runtime(tr("trainee {} has a later response ({}); the later one stands")),
+                                  mask_id_number(id), it->submitted_at),
+                      tr("give --at the time this form was filled in, if it is later"));
+  }
+  note_closed(context, session);
   if (updated)
     *it = response;
   else
@@ -138,9 +174,11 @@ Result import(Context& context, const ImportOptions& options) {
         {}, {}, 0, "--coding");
   }
   Questionnaire questionnaire = load_questionnaire(context);
-  SurveyImport run(questionnaire, session_roster(context, session.id), session.start.date, *encoding, coding,
-                   format_datetime(context.now()), context.actor());
-  for (auto& response : stored_responses(context, session.id)) run.add_stored(std::move(response));
+  auto roster = session_roster(context, session.id);
+  auto stored = stored_responses(context, session.id, questionnaire, roster);
+  note_closed(context, session);
+  SurveyImport run(questionnaire, std::move(roster), session.start, *encoding, coding, context.now(), context.actor());
+  for (auto& response : stored) run.add_stored(std::move(response));
   commands::read_if_present(context, record_path("survey_rejects", session.id), read_rejects,
                             [&](StoredReject&& r) { run.add_open_reject(std::move(r)); });
   commands::read_if_present(context, record_path("survey_sources", session.id), read_sources,
@@ -206,14 +244,15 @@ Result rejects(Context& context, const RejectsOptions& options) {
 Result show(Context& context, const std::string& id) {
   Session session = commands::load_session(context, id);
   Questionnaire questionnaire = load_questionnaire(context);
-  Index& index = context.index();
   std::vector<std::string> roster;
   std::vector<std::string> names;
-  for (const auto& trainee : index.trainee_days(session.id)) {
-    roster.push_back(trainee.id_number);
-    names.push_back(trainee.name);
+  auto entries = session_roster(context, session.id);
+  for (const auto& entry : entries) {
+    roster.push_back(entry.id_number);
+    names.push_back(entry.name);
   }
-  SurveySummary summary = summarize_survey(questionnaire, index.survey_responses(session.id), roster);
+  SurveySummary summary =
+      summarize_survey(questionnaire, stored_responses(context, session.id, questionnaire, entries), roster);
   auto rate = [](std::optional<double> value) { return value ? decimal_cell(*value, 4) : null_cell(); };
   std::vector<RecordField> means;
   for (const auto& [qid, mean] : summary.means) {
@@ -226,9 +265,12 @@ Result show(Context& context, const std::string& id) {
        {"responses", integer_cell(summary.responses), tr("responses")},
        {"matched", integer_cell(summary.matched), tr("matched to a trainee")},
        {"anonymous", integer_cell(summary.anonymous), tr("anonymous")},
-       {"response_rate", decimal_cell(summary.response_rate, 4), tr("response rate (responses / trainees)")},
-       {"satisfaction_rate", rate(summary.satisfaction_rate), tr("满意率: share of overall answers that are 4 or 5")}});
-  result.document.add_record(std::move(means), "means").title = tr("Mean score per question (1–5, 5 best)");
+       {"response_rate", rate(summary.response_rate), tr("response rate (responses / trainees)")},
+       {"satisfaction_rate", rate(summary.satisfaction_rate),
+        fmt::format(fmt::runtime(tr("满意率: share of overall answers that are {} or {}")), questionnaire.scale_max - 1,
+                    questionnaire.scale_max)}});
+  result.document.add_record(std::move(means), "means").title = fmt::format(
+      fmt::runtime(tr("Mean score per question (1–{}, {} best)")), questionnaire.scale_max, questionnaire.scale_max);
   Table non{{{"id_number", tr("ID number")}, {"name", tr("name")}}, {}, {}, {}};
   for (std::size_t i = 0; i < roster.size(); ++i) {
     if (std::find(summary.non_respondents.begin(), summary.non_respondents.end(), roster[i]) ==

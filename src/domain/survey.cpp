@@ -117,6 +117,13 @@ std::optional<std::string> match_respondent(const Respondent& respondent, const 
   return only;
 }
 
+NoMatch why_no_match(const Respondent& respondent, const std::vector<RosterEntry>& roster) {
+  if (!respondent.id_number.empty() || respondent.name.empty()) return NoMatch::unknown;
+  auto same =
+      std::count_if(roster.begin(), roster.end(), [&](const RosterEntry& e) { return e.name == respondent.name; });
+  return same > 1 ? NoMatch::ambiguous_name : NoMatch::unknown;
+}
+
 std::optional<std::string> SurveyResponse::answer(std::string_view id) const {
   for (const auto& [question, value] : answers) {
     if (question == id) return value;

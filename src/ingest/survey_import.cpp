@@ -53,21 +53,30 @@ ColumnVocabulary survey_columns(const Questionnaire& questionnaire) {
 }
 
 SurveyCoding coding_from_file_name(const std::string& name) {
-  if (name.find("_按序号_") != std::string::npos) return SurveyCoding::option;
-  if (name.find("_按分数_") != std::string::npos) return SurveyCoding::score;
-  return SurveyCoding::unknown;
+  const bool option = name.find("_按序号_") != std::string::npos;
+  const bool score = name.find("_按分数_") != std::string::npos;
+  if (option == score) return SurveyCoding::unknown;  // neither, or both: the name does not say
+  return option ? SurveyCoding::option : SurveyCoding::score;
 }
 
-SurveyImport::SurveyImport(const Questionnaire& questionnaire, std::vector<RosterEntry> roster, Date first_day,
-                           EncodingChoice encoding, SurveyCoding coding, std::string now, std::string actor)
+SurveyImport::SurveyImport(const Questionnaire& questionnaire, std::vector<RosterEntry> roster, DateTime start,
+                           EncodingChoice encoding, SurveyCoding coding, DateTime now, std::string actor)
     : questionnaire_(questionnaire),
       columns_(survey_columns(questionnaire)),
       roster_(std::move(roster)),
-      first_day_(first_day),
+      start_(start),
+      now_time_(now),
       encoding_(encoding),
       coding_(coding),
-      now_(std::move(now)),
+      now_(format_datetime(now)),
       actor_(std::move(actor)) {}
+
+void SurveyImport::add_stored(SurveyResponse response) {
+  if (!response.trainee.empty()) by_trainee_.emplace(response.trainee, responses_.size());
+  if (!response.serial.empty() && !response.submitted_at.empty())
+    submissions_.emplace(response.serial, response.submitted_at);
+  responses_.push_back(std::move(response));
+}
 
 long long SurveyImport::rejected() const {
   long long rejected = 0;
@@ -97,7 +106,7 @@ std::optional<Issue> SurveyImport::read_row(const TableSource& source, SurveyCod
     Respondent respondent;
     respondent.name = parse_person_name(cell_at(record, name_column)).name;
     if (std::string raw = cell_at(record, id_column); !raw.empty()) {
-      IdNumberResult id = parse_id_number(raw, first_day_);
+      IdNumberResult id = parse_id_number(raw, start_.date);
       if (id.reject) return id.reject;
       respondent.id_number = id.id->value;
     }
@@ -105,9 +114,17 @@ std::optional<Issue> SurveyImport::read_row(const TableSource& source, SurveyCod
       respondent.phone = parse_phone(raw).phone;
     }
     auto trainee = match_respondent(respondent, roster_);
+    if (!trainee && why_no_match(respondent, roster_) == NoMatch::ambiguous_name) {
+      return survey_issue("survey-trainee-unknown", "name",
+                          fmt::format(fmt::runtime(tr("{} is the name of more than one trainee of this session, and "
+                                                      "the row has no ID number or phone that tells them apart")),
+                                      respondent.name),
+                          tr("fill in the respondent's ID number or phone as on the sign-in sheet"));
+    }
     if (!trainee) {
       std::string who = !respondent.id_number.empty() ? mask_id_number(respondent.id_number)
                         : !respondent.name.empty()    ? respondent.name
+                        : !respondent.phone.empty()   ? mask_phone(respondent.phone)
                                                       : tr("(no name, ID number or phone)");
       return survey_issue("survey-trainee-unknown", "name",
                           fmt::format(fmt::runtime(tr("{} is no trainee of this session (matched by ID number, else "
@@ -146,6 +163,13 @@ std::optional<Issue> SurveyImport::read_row(const TableSource& source, SurveyCod
           fmt::format(fmt::runtime(tr("\"{}\" is not a time (提交答卷时间 as 2021/03/16 17:21:35)")), submitted),
           tr("correct the time as 问卷星 wrote it, or clear the cell"));
     }
+    if (*at < start_ || now_time_ < *at) {
+      return survey_issue("survey-time", "submitted_at",
+                          fmt::format(fmt::runtime(tr("submitted at {}: before the session began ({}) or in the "
+                                                      "future")),
+                                      format_datetime(*at), format_datetime(start_)),
+                          tr("check the time; a survey is answered during or after the session"));
+    }
     response.submitted_at = format_datetime(*at);
   }
   response.serial = cell_at(record, header.column(Field::serial));
@@ -172,10 +196,12 @@ std::optional<Issue> SurveyImport::import_record(FileReport& report, const Table
     ++report.duplicates;
     return std::nullopt;
   }
+  if (!response.serial.empty() && !response.submitted_at.empty())
+    submissions_.emplace(response.serial, response.submitted_at);
   if (!response.trainee.empty()) {
-    auto it = std::find_if(responses_.begin(), responses_.end(),
-                           [&](const SurveyResponse& r) { return r.trainee == response.trainee; });
-    if (it != responses_.end()) {
+    auto found = by_trainee_.find(response.trainee);
+    if (found != by_trainee_.end()) {
+      SurveyResponse* it = &responses_[found->second];
       // The later submission stands (by 提交答卷时间 when both have one, else the one read last).
       const bool later =
           it->submitted_at.empty() || response.submitted_at.empty() || response.submitted_at >= it->submitted_at;
@@ -189,6 +215,7 @@ std::optional<Issue> SurveyImport::import_record(FileReport& report, const Table
     }
   }
   ++report.accepted;
+  if (!response.trainee.empty()) by_trainee_.emplace(response.trainee, responses_.size());
   responses_.push_back(std::move(response));
   return std::nullopt;
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "canonical.hpp"
 #include "ldt/domain/date.hpp"
@@ -55,8 +56,10 @@ std::string surveys_file(const Questionnaire& questionnaire, const std::vector<S
   return out;
 }
 
-void read_surveys(const fs::path& path, std::string_view display, const std::function<void(SurveyResponse&&)>& fn) {
+void read_surveys(const fs::path& path, std::string_view display, const std::function<void(SurveyResponse&&)>& fn,
+                  const Questionnaire* questionnaire, const std::vector<std::string>* roster) {
   const auto& fixed = fixed_columns();
+  std::set<std::string> seen;
   read_canonical_open(
       path, display, fixed, [&](const std::vector<std::string>& header, std::vector<std::string>& c, int line) {
         SurveyResponse r;
@@ -64,6 +67,12 @@ void read_surveys(const fs::path& path, std::string_view display, const std::fun
           if (c[0].size() != 18 || gb11643_check_char(std::string_view(c[0]).substr(0, 17)) != c[0][17]) {
             throw bad_row(display, line, "trainee", tr("not a valid 18-character ID number"));
           }
+        }
+        if (!c[0].empty() && !seen.insert(c[0]).second) {
+          throw bad_row(display, line, "trainee", tr("this trainee's response is listed twice; keep the later one"));
+        }
+        if (!c[0].empty() && roster != nullptr && std::find(roster->begin(), roster->end(), c[0]) == roster->end()) {
+          throw bad_row(display, line, "trainee", tr("this trainee has no sign-in in the session"));
         }
         r.trainee = std::move(c[0]);
         if (!c[1].empty() && !parse_datetime(c[1])) {
@@ -79,7 +88,21 @@ void read_surveys(const fs::path& path, std::string_view display, const std::fun
           if (!is_question_id(header[i])) {
             throw bad_row(display, line, header[i], tr("a column name must be a question id (lower case, a-z 0-9 _)"));
           }
-          if (!c[i].empty()) r.answers.emplace_back(header[i], std::move(c[i]));
+          if (c[i].empty()) continue;
+          if (questionnaire != nullptr) {
+            const int q = questionnaire->index_of(header[i]);
+            if (q >= 0 && questionnaire->questions[static_cast<std::size_t>(q)].kind == QuestionKind::scale) {
+              const std::string& v = c[i];
+              const bool score = v.size() <= 2 && v.find_first_not_of("0123456789") == std::string::npos &&
+                                 std::stoi(v) >= 1 && std::stoi(v) <= questionnaire->scale_max;
+              if (!score) {
+                throw bad_row(
+                    display, line, header[i],
+                    fmt::format(fmt::runtime(tr("\"{}\" is not a score from 1 to {}")), v, questionnaire->scale_max));
+              }
+            }
+          }
+          r.answers.emplace_back(header[i], std::move(c[i]));
         }
         fn(std::move(r));
       });
@@ -108,6 +131,35 @@ Questionnaire read_questionnaire(std::string_view text, std::string_view file) {
                                     tr("give each question its own id")});
     }
     q.questions.push_back(std::move(question));
+  }
+  auto problem = [&](int line, const char* field, std::string message, std::string hint) {
+    problems.push_back(Diagnostic{Severity::error, "questionnaire", std::string(file), line, field, std::move(message),
+                                  std::move(hint)});
+  };
+  const int overall = q.index_of("overall");
+  if (overall < 0 || q.questions[static_cast<std::size_t>(overall)].kind != QuestionKind::scale) {
+    problem(0, "questions", tr("the questionnaire has no scale question with id \"overall\""),
+            tr("keep a question overall (总体满意度): the 满意率 is the share of its top two scores"));
+  }
+  for (std::size_t i = 0; i < q.labels.size(); ++i) {
+    const auto& label = q.labels[i];
+    for (std::size_t j = 0; j < i; ++j) {
+      if (q.labels[j].text == label.text) {
+        problem(0, "labels.text", fmt::format(fmt::runtime(tr("label \"{}\" is listed twice")), label.text),
+                tr("list each label once, with its score"));
+      }
+    }
+    if (!label.text.empty() && label.text.find_first_not_of("0123456789０１２３４５６７８９") == std::string::npos) {
+      problem(0, "labels.text",
+              fmt::format(fmt::runtime(tr("label \"{}\" is a number: digits are scores or option "
+                                          "numbers already")),
+                          label.text),
+              tr("give labels as words, e.g. 非常满意"));
+    }
+    if (std::find(q.no_answer.begin(), q.no_answer.end(), label.text) != q.no_answer.end()) {
+      problem(0, "no_answer", fmt::format(fmt::runtime(tr("\"{}\" is both a label and no answer")), label.text),
+              tr("remove it from one of labels and no_answer"));
+    }
   }
   for (const auto& label : q.labels) {
     if (label.score > q.scale_max) {

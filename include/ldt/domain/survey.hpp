@@ -75,6 +75,11 @@ struct Respondent {
   std::string id_number, name, phone;
 };
 
+/// Why `match_respondent` found no one, for the message: no trainee of that ID, name and phone or
+/// name, or a name two or more trainees share (then the row must give the ID number or phone).
+enum class NoMatch { unknown, ambiguous_name };
+NoMatch why_no_match(const Respondent& respondent, const std::vector<RosterEntry>& roster);
+
 /// The trainee a respondent is (README "Satisfaction surveys"): by ID number when the row has
 /// one; else by name and phone; else by name alone when exactly one trainee of the session has
 /// it. nullopt when none fits.
@@ -99,7 +104,8 @@ struct SurveySummary {
   long long trainees = 0;   ///< distinct trainees of the session
   long long responses = 0;  ///< matched + anonymous
   long long matched = 0, anonymous = 0;
-  double response_rate = 0;  ///< responses / trainees, at most 1 (what survey-coverage uses); 0 without trainees
+  /// responses / trainees, at most 1 (what survey-coverage uses); nullopt for a session without trainees.
+  std::optional<double> response_rate;
   /// 满意率: share of the answers to `overall` that are 4 or 5 (on a 5-point scale: the top two
   /// scores); nullopt when no response answers it.
   std::optional<double> satisfaction_rate;

@@ -4,7 +4,10 @@
 /// source, header matching, ID normalisation, line numbers, rejects and the fix loop). Holds the
 /// run's state; the command gives it the session's stored record and writes the files.
 #include <optional>
+#include <set>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "ldt/domain/date.hpp"
@@ -19,17 +22,19 @@ namespace ldt {
 /// (姓名, 名字, 身份证, 证件号, 手机, 电话, 联系方式).
 ColumnVocabulary survey_columns(const Questionnaire& questionnaire);
 
-/// The coding a file name states: `_按序号_` → option, `_按分数_` → score, else unknown.
+/// The coding a file name states: `_按序号_` → option, `_按分数_` → score; unknown with neither or
+/// both (then digits in a 问卷星 download are refused).
 SurveyCoding coding_from_file_name(const std::string& name);
 
 class SurveyImport {
  public:
-  /// `roster`: the session's trainees; `first_day` judges ID numbers; `coding` the --coding
-  /// given (unknown: from each file's name).
-  SurveyImport(const Questionnaire& questionnaire, std::vector<RosterEntry> roster, Date first_day,
-               EncodingChoice encoding, SurveyCoding coding, std::string now, std::string actor);
+  /// `roster`: the session's trainees; `start` the session's start (judges ID numbers; a
+  /// submission before it, or after `now`, is rejected); `coding` the --coding given (unknown:
+  /// from each file's name).
+  SurveyImport(const Questionnaire& questionnaire, std::vector<RosterEntry> roster, DateTime start,
+               EncodingChoice encoding, SurveyCoding coding, DateTime now, std::string actor);
 
-  void add_stored(SurveyResponse response) { responses_.push_back(std::move(response)); }
+  void add_stored(SurveyResponse response);
   void add_open_reject(StoredReject reject) { open_rejects_.push_back(std::move(reject)); }
   void add_source(StoredSource source) { sources_.push_back(std::move(source)); }
 
@@ -57,11 +62,13 @@ class SurveyImport {
   const Questionnaire& questionnaire_;
   ColumnVocabulary columns_;
   std::vector<RosterEntry> roster_;
-  Date first_day_;
+  DateTime start_, now_time_;
   EncodingChoice encoding_;
   SurveyCoding coding_;
   std::string now_, actor_;
   std::vector<SurveyResponse> responses_;
+  std::unordered_map<std::string, std::size_t> by_trainee_;    ///< ID number → index in responses_
+  std::set<std::pair<std::string, std::string>> submissions_;  ///< (序号, 提交答卷时间) imported
   std::vector<StoredReject> open_rejects_;
   std::vector<StoredSource> sources_;
   std::vector<FileReport> reports_;

@@ -20,9 +20,12 @@ namespace ldt {
 /// other id a response answers), one row per response.
 std::string surveys_file(const Questionnaire& questionnaire, const std::vector<SurveyResponse>& responses);
 /// Reads surveys.csv, calling `fn` per response (answers in column order, empty cells left out).
-/// Throws Error (exit 2) naming file, line and field for a row that is not valid (a trainee cell
-/// that is not an 18-character ID number, a column name that is no question id).
-void read_surveys(const fs::path& path, std::string_view display, const std::function<void(SurveyResponse&&)>& fn);
+/// Throws Error (exit 2) naming file, line and field for a row that is not valid: a trainee cell
+/// that is not an 18-character ID number, a trainee listed twice, a column name that is no
+/// question id; with `questionnaire`, a scale answer that is not a score 1..scale_max; with
+/// `roster` (the session's trainees), a trainee not among them.
+void read_surveys(const fs::path& path, std::string_view display, const std::function<void(SurveyResponse&&)>& fn,
+                  const Questionnaire* questionnaire = nullptr, const std::vector<std::string>* roster = nullptr);
 
 /// Reads a questionnaire file (schemas/questionnaire.schema.json). Throws Error (exit 2) with
 /// every problem: schema violations, a repeated question id, an option that is no label.
