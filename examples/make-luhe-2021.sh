@@ -104,6 +104,13 @@ step 2021-03-16T18:09:00+08:00 "$provider_staff" 0 session attach "$s1" --kind i
 step 2021-03-16T18:20:00+08:00 "$provider_staff" 0 session attach "$s1" --kind news "$d1/新闻稿.md"
 step 2021-03-18T15:00:00+08:00 "$provider_staff" 0 session attach "$s1" --kind summary "$d1/培训总结.md" \
   --person-times 25
+# Its satisfaction survey (Art. 8.3.1): 22 trainees answered on 问卷星 (the 按文本 download), one
+# more on a paper form typed in.
+step 2021-03-16T18:30:00+08:00 "$provider_staff" 0 survey import "$s1" \
+  "$exports/5-123456789_按文本_第一期满意度调查_22_22.csv"
+step 2021-03-17T09:00:00+08:00 "$provider_staff" 0 survey record "$s1" --trainee 441523200108262362 \
+  --answer overall=满意 --answer content=4 --answer instructor=5 --answer organisation=4 --answer venue=3 \
+  --at "2021-03-16 17:40"
 
 # Session 2: 螺溪镇, two days, the practical and the social-commerce instructor.
 step 2021-04-12T10:00:00+08:00 "$provider_staff" 0 session open --plan "$plan" \
@@ -133,11 +140,22 @@ step 2021-04-21T19:30:00+08:00 "$provider_staff" 0 session attach "$s2" --kind n
 step 2021-04-27T09:30:00+08:00 "$provider_staff" 0 session attach "$s2" --kind summary "$d2/培训总结.md" \
   --person-times 30
 
+# Session 2's paper survey forms, typed into a sheet: one overall score typed as 6 is rejected
+# and kept for the fix loop (exit 1 expected).
+step 2021-04-22T10:00:00+08:00 "$provider_staff" "0 1" survey import "$s2" "$exports/6-第二期满意度调查表-录入.csv"
+# Follow-up and incubation (Art. 7, 8.3.4): the provider's sheet for session 1, and one call logged.
+step 2021-04-26T17:00:00+08:00 "$provider_staff" 0 followup import "$exports/7-跟踪孵化记录表-2021年4月.csv"
+step 2021-04-26T17:30:00+08:00 "$provider_staff" 0 followup log --trainee 441523199306158798 --date 2021-04-26 \
+  --method wechat --staff 罗晓丹 --shop-opened no --employed yes --service 就业推荐
+
 # A last look, read-only: what the project now holds.
 step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 session list
 step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 session show "$s2"
 step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 signin attendance "$s2"
 step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 signin rejects "$s2"
+step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 survey show "$s1"
+step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 survey rejects "$s2"
+step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 followup list --session "$s1"
 step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 report stats
 step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 archive verify
 step 2021-04-27T10:00:00+08:00 "$provider_staff" 0 index verify

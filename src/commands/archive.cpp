@@ -14,8 +14,10 @@
 #include "ldt/index/index.hpp"
 #include "ldt/index/kinds.hpp"
 #include "ldt/project/archive_store.hpp"
+#include "ldt/report/render.hpp"
 #include "ldt/util/i18n.hpp"
 #include "ldt/util/text.hpp"
+#include "ldt/util/zip_writer.hpp"
 
 namespace ldt {
 
@@ -262,6 +264,77 @@ Result verify(Context& context, const VerifyOptions& options) {
   return result;
 }
 
+struct ExportOptions {
+  std::string session, output;
+  bool unmask = false;
+};
+
+/// `archive export SESSION --output FILE.zip` (Art. 7, 8.4.2): the session's record for the
+/// office to file — session.toml, every archived document and imported export as stored, the
+/// sign-in statistics table (签到统计表.csv), a manifest, and SHA256SUMS (`sha256sum -c` checks
+/// it). Refused (exit 3) while an archived file is missing, altered or unlisted.
+Result export_archive(Context& context, const ExportOptions& options) {
+  Session session = commands::load_session(context, options.session);
+  if (!ends_with_ignoring_case(options.output, ".zip")) {
+    throw input_error(tr("the archive is written as a zip file"), tr("give --output a name ending in .zip"), {}, 0,
+                      "--output");
+  }
+  auto states = context.index().archive_states(session.id);
+  for (const auto& entry : states) {
+    if (entry.state == ArchiveFileState::State::ok) continue;
+    throw state_error(fmt::format(fmt::runtime(tr("{} is missing, altered or in no manifest: the archive cannot be "
+                                                  "exported as it stands")),
+                                  entry.path),
+                      fmt::format(fmt::runtime(tr("`ldt archive verify --session {}` names every such file; restore "
+                                                  "them first")),
+                                  session.id));
+  }
+  // Exclusive first: an unmasked table is written only when its journal line can be.
+  if (options.unmask) context.lock_for_writing();
+  const std::string top = session.id + "/";
+  std::vector<ZipMember> members;
+  members.push_back({top + "session.toml", read_file(context.root() / record_path("session", session.id))});
+  Table manifest{{{"path", "path"},
+                  {"kind", "kind"},
+                  {"file", "file"},
+                  {"sha256", "sha256"},
+                  {"size", "size"},
+                  {"bound", "bound"}},
+                 {},
+                 {},
+                 {}};
+  const fs::path session_dir = record_path("session", session.id).parent_path();
+  for (const auto& entry : states) {
+    std::string bytes = read_file(context.root() / entry.path, entry.path);
+    std::string path = top + fs::path(entry.path).lexically_relative(session_dir).generic_string();
+    manifest.rows.push_back({literal_cell(path), literal_cell(entry.kind), literal_cell(entry.file),
+                             literal_cell(entry.sha256), integer_cell(static_cast<long long>(bytes.size())),
+                             literal_cell(entry.bound ? "yes" : "no")});
+    members.push_back({std::move(path), std::move(bytes)});
+  }
+  Document statistics;
+  statistics.add_table(commands::attendance_table(context, session));
+  RenderOptions excel{Format::csv, options.unmask, true};
+  members.push_back({top + "签到统计表.csv", render_to_string(statistics, excel)});
+  Document manifest_document;
+  manifest_document.add_table(std::move(manifest));
+  members.push_back(
+      {top + "manifest.csv", render_to_string(manifest_document, RenderOptions{Format::csv, true, false})});
+  std::string sums;
+  // Paths relative to the folder SHA256SUMS is in: `cd SESSION && sha256sum -c SHA256SUMS`.
+  for (const auto& member : members) {
+    sums += fmt::format("{}  {}\n", sha256_hex(member.bytes), member.path.substr(top.size()));
+  }
+  members.push_back({top + "SHA256SUMS", std::move(sums)});
+  // Dated by the session's end, so that the same record gives the same bytes.
+  const DateTime end = session.ended_at ? *session.ended_at : session.end;
+  commands::write_output_bytes(context, options.output, zip_bytes(members, epoch_seconds(end)));
+  if (options.unmask) context.journal_unmasked(session.id);
+  return commands::message_result(fmt::format(
+      fmt::runtime(tr("session {} exported to {}: {} files with the sign-in statistics, a manifest and SHA256SUMS")),
+      session.id, options.output, members.size()));
+}
+
 }  // namespace
 
 void register_archive(CommandTable& table) {
@@ -286,6 +359,19 @@ void register_archive(CommandTable& table) {
   verify_app->add_option("--session", verify_options->session, tr("only this session"));
   table.add(verify_app, "archive verify", Access::read,
             [verify_options](Context& context) { return verify(context, *verify_options); });
+
+  auto export_options = std::make_shared<ExportOptions>();
+  auto* export_app = group->add_subcommand(
+      "export", tr("pack a session's archive into a zip for the office to file: documents, exports, the sign-in "
+                   "statistics table, a manifest and SHA256SUMS"));
+  export_app->add_option("session", export_options->session, tr("session id"))->required();
+  export_app->add_option("--output", export_options->output, tr("the zip file to write"))
+      ->required()
+      ->option_text("FILE.zip");
+  export_app->add_flag("--unmask", export_options->unmask,
+                       tr("full ID numbers in the sign-in statistics table (journalled)"));
+  table.add(export_app, "archive export", Access::read,
+            [export_options](Context& context) { return export_archive(context, *export_options); });
 }
 
 }  // namespace ldt

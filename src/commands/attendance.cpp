@@ -86,8 +86,10 @@ Result record_leave(Context& context, const LeaveOptions& options) {
       fmt::format(fmt::runtime(message), mask_id_number(id), format_date(*day), session.id));
 }
 
-Result attendance(Context& context, const AttendanceOptions& options) {
-  Session session = commands::load_session(context, options.session);
+}  // namespace
+
+namespace commands {
+Table attendance_table(Context& context, const Session& session) {
   std::map<std::string, std::vector<Date>> leave;
   for (const auto& l : context.index().leave(session.id)) leave[l.id_number].push_back(l.day);
   Table table{{{"id_number", tr("ID number")},
@@ -109,6 +111,15 @@ Result attendance(Context& context, const AttendanceOptions& options) {
                           integer_cell(size(a.leave)), integer_cell(size(a.absent)), commands::day_list_cell(a.present),
                           commands::day_list_cell(a.leave), commands::day_list_cell(a.absent)});
   }
+  return table;
+}
+}  // namespace commands
+
+namespace {
+
+Result attendance(Context& context, const AttendanceOptions& options) {
+  Session session = commands::load_session(context, options.session);
+  Table table = commands::attendance_table(context, session);
   if (options.unmask) context.journal_unmasked(options.session);
   Result result;
   result.document.add_table(std::move(table)).empty_text = tr("no trainee has signed in to this session yet");

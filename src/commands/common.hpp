@@ -84,4 +84,8 @@ Result write_fix_file(Context& context, const std::vector<StoredReject>& stored,
 Table followup_table(const std::vector<Followup>& followups, const std::unordered_map<std::string, std::string>& names,
                      bool with_trainee);
 
+/// Days present, on leave and absent per trainee of `session` (Art. 9; `signin attendance`, the
+/// 签到统计表 of `archive export`): ID number, name, the three counts (for people), the three lists.
+Table attendance_table(Context& context, const Session& session);
+
 }  // namespace ldt::commands

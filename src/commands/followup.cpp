@@ -36,7 +36,7 @@ Table followup_table(const std::vector<Followup>& followups, const std::unordere
                {"monthly_sales", tr("monthly sales (CNY)")},
                {"employed", tr("employed")},
                {"service", tr("incubation service")},
-               {"note", tr("note")}},
+               {"note", tr("remarks")}},
               {},
               {},
               {}};

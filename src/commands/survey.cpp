@@ -72,17 +72,6 @@ std::vector<SurveyResponse> stored_responses(const Context& context, const std::
   return responses;
 }
 
-/// The session is closed: surveys are still accepted (they come after the end), and said so.
-void note_closed(Context& context, const Session& session) {
-  if (session.status != SessionStatus::closed) return;
-  context.note(Diagnostic{Severity::info,
-                          "session-closed",
-                          record_path("session", session.id).generic_string(),
-                          0,
-                          {},
-                          tr("the session is closed; surveys are still recorded, and journalled")});
-}
-
 Result record(Context& context, const RecordOptions& options) {
   Session session = commands::load_session(context, options.session);
   std::string id = commands::trainee_id_option(options.trainee, "--trainee");
@@ -145,7 +134,6 @@ Result record(Context& context, const RecordOptions& options) {
                                   mask_id_number(id), it->submitted_at),
                       tr("give --at the time this form was filled in, if it is later"));
   }
-  note_closed(context, session);
   if (updated)
     *it = response;
   else
@@ -176,7 +164,6 @@ Result import(Context& context, const ImportOptions& options) {
   Questionnaire questionnaire = load_questionnaire(context);
   auto roster = session_roster(context, session.id);
   auto stored = stored_responses(context, session.id, questionnaire, roster);
-  note_closed(context, session);
   SurveyImport run(questionnaire, std::move(roster), session.start, *encoding, coding, context.now(), context.actor());
   for (auto& response : stored) run.add_stored(std::move(response));
   commands::read_if_present(context, record_path("survey_rejects", session.id), read_rejects,

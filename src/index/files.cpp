@@ -444,6 +444,33 @@ std::vector<ArchiveFileState> Index::archive_states(std::string_view only) {
     exports(sources, "sources", "signin_export");
     exports(survey_sources, "survey_sources", "survey_export");
   }
+  if (!only.empty()) return out;
+  // The follow-up sheets belong to no session (followups/sources/).
+  const auto followup_dir = record_path("followup_sources").parent_path();
+  std::set<std::string> followup_names;
+  SQLite::Statement followups(*db_, "SELECT file, stored_as, sha256 FROM followup_source ORDER BY stored_as");
+  while (followups.executeStep()) {
+    auto stored = followups.getColumn(1).getString();
+    followup_names.insert(stored);
+    check({{},
+           "followup_export",
+           followups.getColumn(0).getString(),
+           (followup_dir / stored).generic_string(),
+           followups.getColumn(2).getString(),
+           true,
+           State::ok},
+          -1);
+  }
+  std::error_code ec;
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(root_ / followup_dir, ec)) {
+    auto name = entry.path().filename().string();
+    if (name != "manifest.csv" && followup_names.count(name) == 0) names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  for (const auto& name : names) {
+    out.push_back({{}, "followup_export", {}, (followup_dir / name).generic_string(), {}, true, State::unlisted});
+  }
   return out;
 }
 

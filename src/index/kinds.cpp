@@ -150,7 +150,10 @@ struct KindLoaders {
     long long ord = 0;
     read_surveys(file.path, file.relative, [&](SurveyResponse&& r) {
       std::string answers;
-      for (const auto& [id, value] : r.answers) answers += (answers.empty() ? "" : "\x1f") + id + "=" + value;
+      for (const auto& [id, value] : r.answers) {
+        if (!answers.empty()) answers += '\x1f';
+        answers.append(id).append("=").append(value);
+      }
       index.insert_row(
           "INSERT INTO survey_response (session, trainee, submitted_at, serial, recorded_at, answers, ord, file_id) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -61,6 +61,7 @@ std::string value_label(std::string_view value) {
       {"video", tr_noop("video (document)")},
       {"signin_export", tr_noop("signin_export (document)")},
       {"survey_export", tr_noop("survey_export (document)")},
+      {"followup_export", tr_noop("followup_export (document)")},
       {"phone", tr_noop("phone (method)")},
       {"visit", tr_noop("visit (method)")},
       {"online", tr_noop("online (method)")},
