@@ -73,6 +73,28 @@ Document fix_file(const std::vector<StoredReject>& rejects) {
   return document;
 }
 
+Table rejects_table(const std::vector<StoredReject>& stored) {
+  const bool any_sheet =
+      std::any_of(stored.begin(), stored.end(), [](const StoredReject& r) { return !r.sheet.empty(); });
+  Table table{{{"source_file", tr("source file")},
+               {"source_sha256", "source_sha256", false},
+               {"sheet", tr("sheet"), any_sheet},
+               {"line", tr("line")},
+               {"code", tr("code")},
+               {"field", tr("field")},
+               {"message", tr("message")},
+               {"imported_at", "imported_at", false}},
+              {},
+              {},
+              {}};
+  for (const auto& r : stored) {
+    table.rows.push_back({text_cell(r.source_file), literal_cell(r.source_sha256), text_cell(r.sheet),
+                          integer_cell(r.line), literal_cell(r.code), literal_cell(r.field), text_cell(r.message),
+                          literal_cell(r.imported_at)});
+  }
+  return table;
+}
+
 Result write_fix_file(Context& context, const std::vector<StoredReject>& stored, const std::string& output,
                       const std::string& import_command, const std::string& target) {
   // Exclusive first: the unmasked file is written only when its journal line can be.

@@ -72,6 +72,10 @@ void write_output(const Context& context, const std::string& path, const Documen
 /// The same for bytes already rendered (an .xlsx from render_xlsx).
 void write_output_bytes(const Context& context, const std::string& path, std::string_view content);
 
+/// Open rejects for people (`survey rejects`, `followup rejects`): source file, sheet (when any
+/// came from a workbook), line, code, field, message.
+Table rejects_table(const std::vector<StoredReject>& stored);
+
 /// `… rejects SESSION --output FILE`: writes the open rejects `stored` as the fix file (an .xlsx
 /// workbook when FILE ends in .xlsx, else a CSV for Excel): the reason columns, then the rows as
 /// they came, unmasked (journalled against `target`). The message says to import it with

@@ -232,20 +232,8 @@ Result rejects(Context& context, const RejectsOptions& options) {
   if (!options.output.empty()) {
     return commands::write_fix_file(context, stored, options.output, "ldt followup import", "followups");
   }
-  Table table{{{"source_file", tr("source file")},
-               {"line", tr("line")},
-               {"code", tr("code")},
-               {"field", tr("field")},
-               {"message", tr("message")}},
-              {},
-              {},
-              {}};
-  for (const auto& r : stored) {
-    table.rows.push_back({text_cell(r.source_file), integer_cell(r.line), literal_cell(r.code), literal_cell(r.field),
-                          text_cell(r.message)});
-  }
   Result result;
-  result.document.add_table(std::move(table)).empty_text = tr("no open follow-up rejects");
+  result.document.add_table(commands::rejects_table(stored)).empty_text = tr("no open follow-up rejects");
   return result;
 }
 

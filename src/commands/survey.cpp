@@ -204,26 +204,8 @@ Result rejects(Context& context, const RejectsOptions& options) {
     return commands::write_fix_file(context, stored, options.output, fmt::format("ldt survey import {}", session.id),
                                     session.id);
   }
-  const bool any_sheet =
-      std::any_of(stored.begin(), stored.end(), [](const StoredReject& r) { return !r.sheet.empty(); });
-  Table table{{{"source_file", tr("source file")},
-               {"source_sha256", "source_sha256", false},
-               {"sheet", tr("sheet"), any_sheet},
-               {"line", tr("line")},
-               {"code", tr("code")},
-               {"field", tr("field")},
-               {"message", tr("message")},
-               {"imported_at", "imported_at", false}},
-              {},
-              {},
-              {}};
-  for (const auto& r : stored) {
-    table.rows.push_back({text_cell(r.source_file), literal_cell(r.source_sha256), text_cell(r.sheet),
-                          integer_cell(r.line), literal_cell(r.code), literal_cell(r.field), text_cell(r.message),
-                          literal_cell(r.imported_at)});
-  }
   Result result;
-  result.document.add_table(std::move(table)).empty_text =
+  result.document.add_table(commands::rejects_table(stored)).empty_text =
       fmt::format(fmt::runtime(tr("session {} has no open survey rejects")), session.id);
   return result;
 }

@@ -227,11 +227,7 @@ std::optional<Issue> FollowupImport::import_record(FileReport& report, const Hea
 
 const FileReport& FollowupImport::import_file(const fs::path& bytes, const std::string& given,
                                               const std::string& sha256) {
-  FileReport report;
-  report.file = std::filesystem::path(given).filename().string();
-  report.sha256 = sha256;
-  report.archived_before =
-      std::any_of(sources_.begin(), sources_.end(), [&](const StoredSource& s) { return s.sha256 == sha256; });
+  FileReport report = start_report(given, sha256, sources_);
   const ColumnVocabulary& columns = followup_columns();
   TableSource source = open_table(bytes, given, encoding_, columns,
                                   tr("a follow-up sheet needs a header row with 姓名 or 身份证号码, 回访时间 and "

@@ -135,17 +135,31 @@ std::optional<Issue> row_problem(const HeaderMap& header, const Record& record) 
   return std::nullopt;
 }
 
+FileReport start_report(const std::string& given, const std::string& sha256, const std::vector<StoredSource>& sources) {
+  FileReport report;
+  report.file = std::filesystem::path(given).filename().string();
+  report.sha256 = sha256;
+  report.archived_before =
+      std::any_of(sources.begin(), sources.end(), [&](const StoredSource& s) { return s.sha256 == sha256; });
+  return report;
+}
+
+bool counts_as_row(FileReport& report, const Record& record) {
+  if (record.problem != Record::Problem::too_long && is_blank_row(record)) return false;
+  if (is_footer_row(record)) {
+    ++report.skipped;
+    return false;
+  }
+  ++report.rows;
+  return true;
+}
+
 void import_table_rows(FileReport& report, const TableSource& source, std::vector<StoredReject>& open,
                        const std::string& now, const RowReader& read) {
   const HeaderMap& header = source.header;
   auto one = [&](Record& record) {
     restore_formulas(record.cells);
-    if (record.problem != Record::Problem::too_long && is_blank_row(record)) return;
-    if (is_footer_row(record)) {
-      ++report.skipped;
-      return;
-    }
-    ++report.rows;
+    if (!counts_as_row(report, record)) return;
     auto origin = fix_origin(header, record);
     auto reject = read(record, origin);
     if (!reject) {

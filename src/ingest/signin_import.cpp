@@ -77,12 +77,7 @@ bool SigninImport::same_row(const StoredReject& reject, const HeaderMap& header,
 void SigninImport::import_record(const Place& place, const HeaderMap& header, const Record& record,
                                  const SigninSink& sink) {
   FileReport& report = place.report;
-  if (record.problem != Record::Problem::too_long && is_blank_row(record)) return;
-  if (is_footer_row(record)) {
-    ++report.skipped;
-    return;
-  }
-  ++report.rows;
+  if (!counts_as_row(report, record)) return;
   auto origin = fix_origin(header, record);
   if (origin) {
     // The reject a row names must be the row's own: a fix row whose line was edited to point at
@@ -264,11 +259,7 @@ void SigninImport::import_workbook(FileReport& report, SourceFormat format, cons
 
 const FileReport& SigninImport::import_file(const fs::path& bytes, const std::string& given, const std::string& sha256,
                                             const SigninSink& sink) {
-  FileReport report;
-  report.file = std::filesystem::path(given).filename().string();
-  report.sha256 = sha256;
-  report.archived_before =
-      std::any_of(sources_.begin(), sources_.end(), [&](const StoredSource& s) { return s.sha256 == report.sha256; });
+  FileReport report = start_report(given, sha256, sources_);
   deduper_.start_file();  // a conflict is judged against the file's first rows, over all its sheets
   if (const SourceFormat format = detect_format(bytes.string(), given); format != SourceFormat::csv) {
     import_workbook(report, format, bytes, given, sink);

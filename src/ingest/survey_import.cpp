@@ -222,11 +222,7 @@ std::optional<Issue> SurveyImport::import_record(FileReport& report, const Table
 
 const FileReport& SurveyImport::import_file(const fs::path& bytes, const std::string& given,
                                             const std::string& sha256) {
-  FileReport report;
-  report.file = std::filesystem::path(given).filename().string();
-  report.sha256 = sha256;
-  report.archived_before =
-      std::any_of(sources_.begin(), sources_.end(), [&](const StoredSource& s) { return s.sha256 == sha256; });
+  FileReport report = start_report(given, sha256, sources_);
   TableSource source = open_table(bytes, given, encoding_, columns_,
                                   tr("a survey export needs a header row with its questions (总体满意度, 培训内容, "
                                      "授课讲师 …) in its first 30 rows"));

@@ -37,6 +37,31 @@ instructors = ["case-lecturer"]
 """
 
 
+def case_project(ldt, tmp, env, start, end):
+    """A scratch project in TMP/p with an approved plan and the session `case` from START to END;
+    returns a function running ldt on it (exit 0 and 1 are fine, anything else stops the run)."""
+    def ldt_run(*args, check=True):
+        result = subprocess.run([ldt, "-C", os.path.join(tmp, "p"), *args], env=env,
+                                capture_output=True, text=True)
+        if check and result.returncode not in (0, 1):
+            sys.exit(f"ldt {' '.join(args)} failed ({result.returncode}): {result.stderr}")
+        return result
+
+    subprocess.run([ldt, "init", os.path.join(tmp, "p"), "--county", "陆河县", "--region-code", "441523"],
+                   env=env, check=True, capture_output=True)
+    for name, text in (("provider.toml", PROVIDER), ("instructor.toml", INSTRUCTOR),
+                       ("plan.toml", plan_toml(start[:10], end[:10]))):
+        with open(os.path.join(tmp, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    ldt_run("provider", "add", os.path.join(tmp, "provider.toml"))
+    ldt_run("instructor", "add", os.path.join(tmp, "instructor.toml"))
+    ldt_run("plan", "submit", os.path.join(tmp, "plan.toml"))
+    ldt_run("plan", "approve", "case-plan")
+    ldt_run("session", "open", "--plan", "case-plan", "--start", start, "--end", end,
+            "--location", "测试", "--id", "case")
+    return ldt_run
+
+
 def main():
     ldt, case_dir = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     case = json.load(open(os.path.join(case_dir, "case.json"), encoding="utf-8"))
@@ -44,25 +69,7 @@ def main():
     env = dict(os.environ, LDT_ACTOR="cases", LANG="C.UTF-8", LDT_NOW=start)
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
-        def ldt_run(*args, check=True):
-            result = subprocess.run([ldt, "-C", os.path.join(tmp, "p"), *args], env=env,
-                                    capture_output=True, text=True)
-            if check and result.returncode not in (0, 1):
-                sys.exit(f"ldt {' '.join(args)} failed ({result.returncode}): {result.stderr}")
-            return result
-
-        subprocess.run([ldt, "init", os.path.join(tmp, "p"), "--county", "陆河县", "--region-code", "441523"],
-                       env=env, check=True, capture_output=True)
-        for name, text in (("provider.toml", PROVIDER), ("instructor.toml", INSTRUCTOR),
-                           ("plan.toml", plan_toml(start[:10], end[:10]))):
-            with open(os.path.join(tmp, name), "w", encoding="utf-8") as f:
-                f.write(text)
-        ldt_run("provider", "add", os.path.join(tmp, "provider.toml"))
-        ldt_run("instructor", "add", os.path.join(tmp, "instructor.toml"))
-        ldt_run("plan", "submit", os.path.join(tmp, "plan.toml"))
-        ldt_run("plan", "approve", "case-plan")
-        ldt_run("session", "open", "--plan", "case-plan", "--start", start, "--end", end,
-                "--location", "测试", "--id", "case")
+        ldt_run = case_project(ldt, tmp, env, start, end)
         result = ldt_run("signin", "import", "case", os.path.join(case_dir, case["file"]), "--format", "json")
         report = json.loads(result.stdout)["files"][0]
         expect = case["expect"]

@@ -1,19 +1,18 @@
 #!/usr/bin/env python3
 """Runs one survey case (a directory with case.json, signins.csv and a survey export).
 
-Creates a scratch project as tests/cases/run_case.py does, opens the case's session, imports its
+Creates a scratch project as tests/cases/run_case.py does (case_project), opens the case's session, imports its
 sign-ins, then the survey export, and compares `survey show --format json` and the import's counts
 with case.json (README.md here explains the keys).
 Usage: run_survey_case.py LDT_BINARY CASE_DIR
 """
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cases"))
-from run_case import INSTRUCTOR, PROVIDER, plan_toml  # noqa: E402
+from run_case import case_project  # noqa: E402
 
 
 def main():
@@ -23,25 +22,7 @@ def main():
     env = dict(os.environ, LDT_ACTOR="cases", LANG="C.UTF-8", LDT_NOW=end)
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
-        def ldt_run(*args):
-            result = subprocess.run([ldt, "-C", os.path.join(tmp, "p"), *args], env=env,
-                                    capture_output=True, text=True)
-            if result.returncode not in (0, 1):
-                sys.exit(f"ldt {' '.join(args)} failed ({result.returncode}): {result.stderr}")
-            return result
-
-        subprocess.run([ldt, "init", os.path.join(tmp, "p"), "--county", "陆河县", "--region-code", "441523"],
-                       env=env, check=True, capture_output=True)
-        for name, text in (("provider.toml", PROVIDER), ("instructor.toml", INSTRUCTOR),
-                           ("plan.toml", plan_toml(start[:10], end[:10]))):
-            with open(os.path.join(tmp, name), "w", encoding="utf-8") as f:
-                f.write(text)
-        ldt_run("provider", "add", os.path.join(tmp, "provider.toml"))
-        ldt_run("instructor", "add", os.path.join(tmp, "instructor.toml"))
-        ldt_run("plan", "submit", os.path.join(tmp, "plan.toml"))
-        ldt_run("plan", "approve", "case-plan")
-        ldt_run("session", "open", "--plan", "case-plan", "--start", start, "--end", end,
-                "--location", "测试", "--id", "case")
+        ldt_run = case_project(ldt, tmp, env, start, end)
         ldt_run("signin", "import", "case", os.path.join(case_dir, case["signins"]))
         result = ldt_run("survey", "import", "case", os.path.join(case_dir, case["file"]), "--format", "json")
         files = json.loads(result.stdout)["files"]

@@ -101,6 +101,14 @@ TableSource open_table(const fs::path& bytes, const std::string& given, Encoding
 /// cell is read"): encoding, row-too-long, quote, row-shape (a value beyond the header's columns).
 std::optional<Issue> row_problem(const HeaderMap& header, const Record& record);
 
+/// The report of a file about to be imported: its name (of `given`), `sha256`, and whether the same
+/// bytes are among `sources` already (a re-import adds nothing).
+FileReport start_report(const std::string& given, const std::string& sha256, const std::vector<StoredSource>& sources);
+
+/// True when `record` is a data row to import: false for a blank row (ignored) and a footer row
+/// (合计, 制表人 …: counted in `report.skipped`); a data row is counted in `report.rows`.
+bool counts_as_row(FileReport& report, const Record& record);
+
 /// Reads one data row: nullopt when it was taken (the reader counts it as accepted, duplicate
 /// or updated in the report), else the reason it is rejected. `origin` is the reject a fix-file
 /// row answers.
