@@ -12,6 +12,7 @@
 #include "ldt/domain/signin_date.hpp"
 #include "ldt/index/kinds.hpp"
 #include "ldt/project/records.hpp"
+#include "ldt/project/signin_store.hpp"
 #include "ldt/report/render.hpp"
 #include "ldt/util/i18n.hpp"
 #include "ldt/util/text.hpp"
@@ -73,10 +74,52 @@ Document fix_file(const std::vector<StoredReject>& rejects) {
   return document;
 }
 
+Result dismiss_rejects(Context& context, const RejectFiles& files, const std::vector<std::string>& dismiss,
+                       const std::string& reason) {
+  if (trim_blanks(reason).empty()) {
+    throw input_error(tr("--dismiss needs --reason: say why the row needs no import (e.g. 已由更正后的签到表导入)"), {},
+                      {}, 0, "--reason");
+  }
+  context.lock_for_writing();  // read, decide and write under the exclusive lock
+  std::vector<StoredReject> open;
+  read_if_present(context, record_path(files.rejects_kind, files.id), read_rejects,
+                  [&](StoredReject&& r) { open.push_back(std::move(r)); });
+  std::vector<DismissedReject> dismissed;
+  read_if_present(context, record_path(files.dismissed_kind, files.id), read_dismissed,
+                  [&](DismissedReject&& d) { dismissed.push_back(std::move(d)); });
+  auto ids = reject_ids(open);
+  std::vector<bool> chosen(open.size(), false);
+  for (const auto& wanted : dismiss) {
+    auto it = std::find(ids.begin(), ids.end(), wanted);
+    if (it == ids.end()) {
+      throw input_error(fmt::format(fmt::runtime(tr("no open reject \"{}\"")), wanted),
+                        fmt::format(fmt::runtime(tr("`{}` lists them with their ids")), files.list_command), {}, 0,
+                        "--dismiss");
+    }
+    chosen[static_cast<std::size_t>(it - ids.begin())] = true;
+  }
+  std::vector<StoredReject> still_open;
+  std::string now = format_datetime(context.now());
+  for (std::size_t i = 0; i < open.size(); ++i) {
+    if (chosen[i])
+      dismissed.push_back(DismissedReject{open[i], now, context.actor(), reason});
+    else
+      still_open.push_back(open[i]);
+  }
+  WriteSet writes(context.root());
+  writes.put(record_path(files.rejects_kind, files.id), rejects_file(still_open));
+  writes.put(record_path(files.dismissed_kind, files.id), dismissed_file(dismissed));
+  context.commit(writes, files.id.empty() ? std::string("followups") : files.id);
+  return message_result(fmt::format(fmt::runtime(tr("dismissed {} reject(s); {} still open; they are kept in {}")),
+                                    open.size() - still_open.size(), still_open.size(),
+                                    record_path(files.dismissed_kind, files.id).generic_string()));
+}
+
 Table rejects_table(const std::vector<StoredReject>& stored) {
   const bool any_sheet =
       std::any_of(stored.begin(), stored.end(), [](const StoredReject& r) { return !r.sheet.empty(); });
-  Table table{{{"source_file", tr("source file")},
+  Table table{{{"id", tr("reject")},
+               {"source_file", tr("source file")},
                {"source_sha256", "source_sha256", false},
                {"sheet", tr("sheet"), any_sheet},
                {"line", tr("line")},
@@ -87,10 +130,12 @@ Table rejects_table(const std::vector<StoredReject>& stored) {
               {},
               {},
               {}};
-  for (const auto& r : stored) {
-    table.rows.push_back({text_cell(r.source_file), literal_cell(r.source_sha256), text_cell(r.sheet),
-                          integer_cell(r.line), literal_cell(r.code), literal_cell(r.field), text_cell(r.message),
-                          literal_cell(r.imported_at)});
+  auto ids = reject_ids(stored);
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    const auto& r = stored[i];
+    table.rows.push_back({literal_cell(ids[i]), text_cell(r.source_file), literal_cell(r.source_sha256),
+                          text_cell(r.sheet), integer_cell(r.line), literal_cell(r.code), literal_cell(r.field),
+                          text_cell(r.message), literal_cell(r.imported_at)});
   }
   return table;
 }

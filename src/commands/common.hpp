@@ -72,6 +72,17 @@ void write_output(const Context& context, const std::string& path, const Documen
 /// The same for bytes already rendered (an .xlsx from render_xlsx).
 void write_output_bytes(const Context& context, const std::string& path, std::string_view content);
 
+/// Where a fix loop keeps its rejects: the record kinds of the open and the dismissed ones, the
+/// id they are under (a session; empty for follow-ups) and the command that lists them.
+struct RejectFiles {
+  std::string rejects_kind, dismissed_kind, id, list_command;
+};
+/// `… rejects --dismiss REJECT… --reason TEXT`: moves those rejects (ids as `reject_ids` gives
+/// them) from the open to the dismissed file with the reason, the time and the actor;
+/// journalled. An unknown REJECT or an empty reason refuses all (exit 2).
+Result dismiss_rejects(Context& context, const RejectFiles& files, const std::vector<std::string>& dismiss,
+                       const std::string& reason);
+
 /// Open rejects for people (`survey rejects`, `followup rejects`): source file, sheet (when any
 /// came from a workbook), line, code, field, message.
 Table rejects_table(const std::vector<StoredReject>& stored);

@@ -75,7 +75,8 @@ struct ImportOptions {
 };
 
 struct RejectsOptions {
-  std::string output;
+  std::string output, reason;
+  std::vector<std::string> dismiss;
 };
 
 struct ListOptions {
@@ -226,6 +227,11 @@ Result import(Context& context, const ImportOptions& options) {
 }
 
 Result rejects(Context& context, const RejectsOptions& options) {
+  if (!options.dismiss.empty()) {
+    return commands::dismiss_rejects(
+        context, {"followup_rejects", "followup_dismissed", std::string(), std::string("ldt followup rejects")},
+        options.dismiss, options.reason);
+  }
   std::vector<StoredReject> stored;
   commands::read_if_present(context, record_path("followup_rejects"), read_rejects,
                             [&](StoredReject&& r) { stored.push_back(std::move(r)); });
@@ -295,6 +301,12 @@ void register_followup(CommandTable& table) {
                    tr("write the rejected rows as they came plus the reason, for correcting in Excel/WPS: "
                       "an .xlsx workbook when FILE ends in .xlsx, else a CSV"))
       ->option_text("FILE");
+  rejects_app
+      ->add_option("--dismiss", rejects_options->dismiss,
+                   tr("close these rejects (ids as listed) without importing them; journalled"))
+      ->option_text("REJECT...");
+  rejects_app->add_option("--reason", rejects_options->reason, tr("why the dismissed rows need no import"))
+      ->option_text("TEXT");
   table.add(rejects_app, "followup rejects", Access::read,
             [rejects_options](Context& context) { return rejects(context, *rejects_options); });
 

@@ -125,52 +125,13 @@ struct RejectsOptions {
   std::vector<std::string> dismiss;
 };
 
-/// `--dismiss REJECT… --reason TEXT`: moves those rejects from rejects.csv to dismissed.csv
-/// with the reason, the time and the actor; journalled. An unknown REJECT refuses all (exit 2).
-Result dismiss(Context& context, const Session& session, const RejectsOptions& options) {
-  if (trim_blanks(options.reason).empty()) {
-    throw input_error(tr("--dismiss needs --reason: say why the row needs no import (e.g. 已由更正后的签到表导入)"), {},
-                      {}, 0, "--reason");
-  }
-  context.lock_for_writing();  // read, decide and write under the exclusive lock
-  std::vector<StoredReject> open;
-  commands::read_if_present(context, record_path("rejects", session.id), read_rejects,
-                            [&](StoredReject&& r) { open.push_back(std::move(r)); });
-  std::vector<DismissedReject> dismissed;
-  commands::read_if_present(context, record_path("dismissed", session.id), read_dismissed,
-                            [&](DismissedReject&& d) { dismissed.push_back(std::move(d)); });
-  auto ids = reject_ids(open);
-  std::vector<bool> chosen(open.size(), false);
-  for (const auto& wanted : options.dismiss) {
-    auto it = std::find(ids.begin(), ids.end(), wanted);
-    if (it == ids.end()) {
-      throw input_error(fmt::format(fmt::runtime(tr("no open reject \"{}\" in session {}")), wanted, session.id),
-                        fmt::format(fmt::runtime(tr("`ldt signin rejects {}` lists them with their ids")), session.id),
-                        {}, 0, "--dismiss");
-    }
-    chosen[static_cast<std::size_t>(it - ids.begin())] = true;
-  }
-  std::vector<StoredReject> still_open;
-  std::string now = format_datetime(context.now());
-  for (std::size_t i = 0; i < open.size(); ++i) {
-    if (chosen[i])
-      dismissed.push_back(DismissedReject{open[i], now, context.actor(), options.reason});
-    else
-      still_open.push_back(open[i]);
-  }
-  WriteSet writes(context.root());
-  writes.put(record_path("rejects", session.id), rejects_file(still_open));
-  writes.put(record_path("dismissed", session.id), dismissed_file(dismissed));
-  context.commit(writes, session.id);
-  return commands::message_result(fmt::format(fmt::runtime(tr("dismissed {} reject(s) of session {}; {} still open; "
-                                                              "they are kept in {}")),
-                                              open.size() - still_open.size(), session.id, still_open.size(),
-                                              record_path("dismissed", session.id).generic_string()));
-}
-
 Result rejects(Context& context, const RejectsOptions& options) {
   Session session = commands::load_session(context, options.session);
-  if (!options.dismiss.empty()) return dismiss(context, session, options);
+  if (!options.dismiss.empty()) {
+    return commands::dismiss_rejects(
+        context, {"rejects", "dismissed", session.id, fmt::format("ldt signin rejects {}", session.id)},
+        options.dismiss, options.reason);
+  }
   std::vector<StoredReject> stored;
   commands::read_if_present(context, record_path("rejects", options.session), read_rejects,
                             [&](StoredReject&& r) { stored.push_back(std::move(r)); });

@@ -34,7 +34,8 @@ struct ImportOptions {
 };
 
 struct RejectsOptions {
-  std::string session, output;
+  std::string session, output, reason;
+  std::vector<std::string> dismiss;
 };
 
 /// The project's questionnaire ([survey] questionnaire in ldt.toml), else schemas/questionnaire.toml.
@@ -197,6 +198,11 @@ Result import(Context& context, const ImportOptions& options) {
 
 Result rejects(Context& context, const RejectsOptions& options) {
   Session session = commands::load_session(context, options.session);
+  if (!options.dismiss.empty()) {
+    return commands::dismiss_rejects(
+        context, {"survey_rejects", "survey_dismissed", session.id, fmt::format("ldt survey rejects {}", session.id)},
+        options.dismiss, options.reason);
+  }
   std::vector<StoredReject> stored;
   commands::read_if_present(context, record_path("survey_rejects", session.id), read_rejects,
                             [&](StoredReject&& r) { stored.push_back(std::move(r)); });
@@ -297,6 +303,12 @@ void register_survey(CommandTable& table) {
                    tr("write the rejected rows as they came plus the reason, for correcting in Excel/WPS: "
                       "an .xlsx workbook when FILE ends in .xlsx, else a CSV"))
       ->option_text("FILE");
+  rejects_app
+      ->add_option("--dismiss", rejects_options->dismiss,
+                   tr("close these rejects (ids as listed) without importing them; journalled"))
+      ->option_text("REJECT...");
+  rejects_app->add_option("--reason", rejects_options->reason, tr("why the dismissed rows need no import"))
+      ->option_text("TEXT");
   table.add(rejects_app, "survey rejects", Access::read,
             [rejects_options](Context& context) { return rejects(context, *rejects_options); });
 

@@ -234,8 +234,10 @@ const std::vector<RecordKind>& record_kinds() {
       {"surveys", "sessions/*/surveys.csv", {}, {"survey_response"}, KindLoaders::surveys},
       {"survey_sources", "sessions/*/survey_sources/manifest.csv", {}, {"survey_source"}, KindLoaders::survey_sources},
       {"survey_rejects", "sessions/*/survey_rejects.csv", {}, {}, KindLoaders::survey_rejects},
-      // followups/rejects.csv before followups/*.csv, which would take it for a year.
+      {"survey_dismissed", "sessions/*/survey_dismissed.csv", {}, {}, KindLoaders::dismissed},
+      // followups/rejects.csv and dismissed.csv before followups/*.csv, which would take it for a year.
       {"followup_rejects", "followups/rejects.csv", {}, {}, KindLoaders::followup_rejects},
+      {"followup_dismissed", "followups/dismissed.csv", {}, {}, KindLoaders::dismissed},
       {"followup_sources", "followups/sources/manifest.csv", {}, {"followup_source"}, KindLoaders::followup_sources},
       {"followups", "followups/*.csv", {}, {"followup"}, KindLoaders::followups},
   };
