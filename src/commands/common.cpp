@@ -115,6 +115,16 @@ Result dismiss_rejects(Context& context, const RejectFiles& files, const std::ve
                                     record_path(files.dismissed_kind, files.id).generic_string()));
 }
 
+void add_fix_loop_options(CLI::App* app, std::string& output, std::vector<std::string>& dismiss, std::string& reason) {
+  app->add_option("--output", output,
+                  tr("write the rejected rows as they came plus the reason, for correcting in Excel/WPS: "
+                     "an .xlsx workbook when FILE ends in .xlsx, else a CSV"))
+      ->option_text("FILE");
+  app->add_option("--dismiss", dismiss, tr("close these rejects (ids as listed) without importing them; journalled"))
+      ->option_text("REJECT...");
+  app->add_option("--reason", reason, tr("why the dismissed rows need no import"))->option_text("TEXT");
+}
+
 Table rejects_table(const std::vector<StoredReject>& stored) {
   const bool any_sheet =
       std::any_of(stored.begin(), stored.end(), [](const StoredReject& r) { return !r.sheet.empty(); });

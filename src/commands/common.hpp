@@ -83,6 +83,10 @@ struct RejectFiles {
 Result dismiss_rejects(Context& context, const RejectFiles& files, const std::vector<std::string>& dismiss,
                        const std::string& reason);
 
+/// The options of every `… rejects` command (the fix loop): --output FILE, --dismiss REJECT…,
+/// --reason TEXT.
+void add_fix_loop_options(CLI::App* app, std::string& output, std::vector<std::string>& dismiss, std::string& reason);
+
 /// Open rejects for people (`survey rejects`, `followup rejects`): source file, sheet (when any
 /// came from a workbook), line, code, field, message.
 Table rejects_table(const std::vector<StoredReject>& stored);

@@ -296,17 +296,8 @@ void register_followup(CommandTable& table) {
   auto rejects_options = std::make_shared<RejectsOptions>();
   auto* rejects_app =
       group->add_subcommand("rejects", tr("list the rejected follow-up rows, or write them for fixing"));
-  rejects_app
-      ->add_option("--output", rejects_options->output,
-                   tr("write the rejected rows as they came plus the reason, for correcting in Excel/WPS: "
-                      "an .xlsx workbook when FILE ends in .xlsx, else a CSV"))
-      ->option_text("FILE");
-  rejects_app
-      ->add_option("--dismiss", rejects_options->dismiss,
-                   tr("close these rejects (ids as listed) without importing them; journalled"))
-      ->option_text("REJECT...");
-  rejects_app->add_option("--reason", rejects_options->reason, tr("why the dismissed rows need no import"))
-      ->option_text("TEXT");
+  commands::add_fix_loop_options(rejects_app, rejects_options->output, rejects_options->dismiss,
+                                 rejects_options->reason);
   table.add(rejects_app, "followup rejects", Access::read,
             [rejects_options](Context& context) { return rejects(context, *rejects_options); });
 

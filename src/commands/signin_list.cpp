@@ -194,17 +194,8 @@ void register_signin_list(CommandTable& table) {
   auto* rejects_app = group->add_subcommand(
       "rejects", tr("list a session's open rejects, write them for fixing, or dismiss those that need no import"));
   rejects_app->add_option("session", rejects_options->session, tr("session id"))->required();
-  rejects_app
-      ->add_option("--output", rejects_options->output,
-                   tr("write the rejected rows as they came plus the reason, for correcting in Excel/WPS: "
-                      "an .xlsx workbook when FILE ends in .xlsx, else a CSV"))
-      ->option_text("FILE");
-  rejects_app
-      ->add_option("--dismiss", rejects_options->dismiss,
-                   tr("close these rejects (ids as listed) without importing them; journalled"))
-      ->option_text("REJECT...");
-  rejects_app->add_option("--reason", rejects_options->reason, tr("why the dismissed rows need no import"))
-      ->option_text("TEXT");
+  commands::add_fix_loop_options(rejects_app, rejects_options->output, rejects_options->dismiss,
+                                 rejects_options->reason);
   table.add(rejects_app, "signin rejects", Access::read,
             [rejects_options](Context& context) { return rejects(context, *rejects_options); });
 }
