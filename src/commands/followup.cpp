@@ -126,6 +126,15 @@ std::optional<bool> yes_no_option(const std::string& text, const char* flag) {
 }
 
 Result log(Context& context, const LogOptions& options) {
+  // Bytes that are no UTF-8 would be written into followups/<year>.csv, which then no longer reads.
+  for (const auto& [text, flag] :
+       {std::pair{&options.staff, "--staff"}, std::pair{&options.shop_name, "--shop-name"},
+        std::pair{&options.platform, "--platform"}, std::pair{&options.shop_url, "--shop-url"},
+        std::pair{&options.service, "--service"}, std::pair{&options.note, "--note"}}) {
+    if (!is_valid_utf8(*text)) {
+      throw input_error(tr("the text is not UTF-8"), tr("type it again in a UTF-8 terminal"), {}, 0, flag);
+    }
+  }
   std::string id = commands::trainee_id_option(options.trainee, "--trainee");
   Index& index = context.index();
   auto first_days = index.trainee_first_days();

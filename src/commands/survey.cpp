@@ -104,6 +104,9 @@ Result record(Context& context, const RecordOptions& options) {
   ids.reserve(questionnaire.questions.size());
   for (const auto& question : questionnaire.questions) ids.push_back(question.id);
   for (const auto& given : options.answers) {
+    if (!is_valid_utf8(given)) {
+      throw input_error(tr("the text is not UTF-8"), tr("type it again in a UTF-8 terminal"), {}, 0, "--answer");
+    }
     auto eq = given.find('=');
     std::string qid = trim_blanks(given.substr(0, eq));
     int index = eq == std::string::npos ? -1 : questionnaire.index_of(qid);

@@ -70,14 +70,34 @@ std::optional<double> sales_from(std::string_view text) {
   drop_suffix("元");
   if (drop_suffix("万")) factor = 10000;
   if (drop_suffix("千")) factor = 1000;
+  // Digits, at most one decimal point, and commas only as thousands separators before it
+  // (3,000 and 12,345.5; not 3,00 or 3.000,5): anything else is no amount, never a guess.
   std::string digits;
-  for (char c : t) {
-    if (c != ',' && c != ' ') digits.push_back(c);
+  const std::size_t point = t.find('.');
+  const std::string whole_part = t.substr(0, point);
+  if (whole_part.find(',') != std::string::npos) {
+    std::size_t start = 0;
+    for (bool first = true;; first = false) {
+      const std::size_t comma = whole_part.find(',', start);
+      const std::size_t length = (comma == std::string::npos ? whole_part.size() : comma) - start;
+      if (first ? (length < 1 || length > 3) : length != 3) return std::nullopt;
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
   }
-  if (digits.empty() || digits.front() == '-' || digits.front() == '+') return std::nullopt;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c == ',' && i < point) continue;
+    if (c == ' ') continue;
+    if ((c < '0' || c > '9') && c != '.') return std::nullopt;
+    digits.push_back(c);
+  }
+  if (digits.empty() || digits.front() == '.') return std::nullopt;
   double value = 0;
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(value)) return std::nullopt;
+  // Above a hundred billion yuan a month it is a typing slip, not a shop.
+  if (value * factor > 1e11) return std::nullopt;
   return value * factor;
 }
 

@@ -134,6 +134,13 @@ std::optional<Issue> FollowupImport::read_row(const HeaderMap& header, const Rec
                      tr("fill in the trainee's name and ID number as on the sign-in sheet"));
   }
   auto trainee = match_respondent(respondent, roster_);
+  if (!trainee && why_no_match(respondent, roster_) == NoMatch::ambiguous_name) {
+    return row_issue("followup-trainee-unknown", "name",
+                     fmt::format(fmt::runtime(tr("{} is the name of more than one trainee, and the row has no ID "
+                                                 "number or phone that tells them apart")),
+                                 respondent.name),
+                     tr("fill in the trainee's ID number or phone as on the sign-in sheet"));
+  }
   if (!trainee) {
     std::string who = !respondent.id_number.empty() ? mask_id_number(respondent.id_number) : respondent.name;
     return row_issue("followup-trainee-unknown", "name",
@@ -210,16 +217,16 @@ std::optional<Issue> FollowupImport::import_record(FileReport& report, const Hea
     return std::nullopt;
   }
   // One follow-up per trainee, day and method: the sheet read last says what it found.
-  auto it = std::find_if(followups_.begin(), followups_.end(), [&](const Followup& f) {
-    return f.trainee == followup.trainee && f.date == followup.date && f.method == followup.method;
-  });
-  if (it == followups_.end()) {
+  auto key = std::make_tuple(followup.trainee, day_number(followup.date), static_cast<int>(followup.method));
+  auto found = by_key_.find(key);
+  if (found == by_key_.end()) {
     ++report.accepted;
+    by_key_.emplace(std::move(key), followups_.size());
     followups_.push_back(std::move(followup));
-  } else if (same_followup(*it, followup)) {
+  } else if (Followup& stored = followups_[found->second]; same_followup(stored, followup)) {
     ++report.duplicates;
   } else {
-    *it = std::move(followup);
+    stored = std::move(followup);
     ++report.updated;
   }
   return std::nullopt;

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "ldt/domain/date.hpp"
@@ -28,7 +29,11 @@ class FollowupImport {
   FollowupImport(std::vector<RosterEntry> roster, std::map<std::string, Date> first_days, Date today,
                  EncodingChoice encoding, std::string now, std::string actor);
 
-  void add_stored(Followup followup) { followups_.push_back(std::move(followup)); }
+  void add_stored(Followup followup) {
+    by_key_.emplace(std::make_tuple(followup.trainee, day_number(followup.date), static_cast<int>(followup.method)),
+                    followups_.size());
+    followups_.push_back(std::move(followup));
+  }
   void add_open_reject(StoredReject reject) { open_rejects_.push_back(std::move(reject)); }
   void add_source(StoredSource source) { sources_.push_back(std::move(source)); }
 
@@ -53,6 +58,8 @@ class FollowupImport {
   EncodingChoice encoding_;
   std::string now_, actor_;
   std::vector<Followup> followups_;
+  /// (trainee, day, method) → index in followups_: one follow-up per trainee, day and method.
+  std::map<std::tuple<std::string, long long, int>, std::size_t> by_key_;
   std::vector<StoredReject> open_rejects_;
   std::vector<StoredSource> sources_;
   std::vector<FileReport> reports_;
