@@ -339,6 +339,11 @@ void write_output_bytes(const Context& context, const std::string& path, std::st
                         tr("write reports and exports elsewhere, e.g. --output 统计表.csv"), path, 0, "--output");
     }
   }
+  auto status = fs::status(target, ec);
+  if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
+    throw input_error(tr("not a regular file but a directory, device or pipe; it is left as it is"),
+                      tr("give --output the path of a file to write"), path, 0, "--output");
+  }
   write_file_atomically(target, content);
 }
 
