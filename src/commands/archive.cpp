@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <set>
 
 #include "common.hpp"
@@ -293,6 +294,7 @@ Result export_archive(Context& context, const ExportOptions& options) {
   if (options.unmask) context.lock_for_writing();
   const std::string top = session.id + "/";
   std::vector<ZipMember> members;
+  std::map<std::string, std::string> file_sha256;  // path in the zip → SHA-256 of an archived file
   members.push_back({top + "session.toml", read_file(context.root() / record_path("session", session.id))});
   Table manifest{{{"path", "path"},
                   {"kind", "kind"},
@@ -305,12 +307,14 @@ Result export_archive(Context& context, const ExportOptions& options) {
                  {}};
   const fs::path session_dir = record_path("session", session.id).parent_path();
   for (const auto& entry : states) {
-    std::string bytes = read_file(context.root() / entry.path, entry.path);
+    // Streamed from the record while the zip is written; archive_states has just checked its SHA-256.
+    fs::path file = context.root() / entry.path;
     std::string path = top + fs::path(entry.path).lexically_relative(session_dir).generic_string();
     manifest.rows.push_back({literal_cell(path), literal_cell(entry.kind), literal_cell(entry.file),
-                             literal_cell(entry.sha256), integer_cell(static_cast<long long>(bytes.size())),
+                             literal_cell(entry.sha256), integer_cell(static_cast<long long>(fs::file_size(file))),
                              literal_cell(entry.bound ? "yes" : "no")});
-    members.push_back({std::move(path), std::move(bytes)});
+    file_sha256.emplace(path, entry.sha256);
+    members.push_back({std::move(path), {}, std::move(file)});
   }
   Document statistics;
   statistics.add_table(commands::attendance_table(context, session));
@@ -320,15 +324,17 @@ Result export_archive(Context& context, const ExportOptions& options) {
   manifest_document.add_table(std::move(manifest));
   members.push_back(
       {top + "manifest.csv", render_to_string(manifest_document, RenderOptions{Format::csv, true, false})});
-  std::string sums;
+  std::string sha256sums;
   // Paths relative to the folder SHA256SUMS is in: `cd SESSION && sha256sum -c SHA256SUMS`.
   for (const auto& member : members) {
-    sums += fmt::format("{}  {}\n", sha256_hex(member.bytes), member.path.substr(top.size()));
+    const std::string sha256 = member.file.empty() ? sha256_hex(member.bytes) : file_sha256.at(member.path);
+    sha256sums += fmt::format("{}  {}\n", sha256, member.path.substr(top.size()));
   }
-  members.push_back({top + "SHA256SUMS", std::move(sums)});
+  members.push_back({top + "SHA256SUMS", std::move(sha256sums)});
   // Dated by the session's end, so that the same record gives the same bytes.
   const DateTime end = session.ended_at ? *session.ended_at : session.end;
-  commands::write_output_bytes(context, options.output, zip_bytes(members, epoch_seconds(end)));
+  write_file_atomically(commands::output_path(context, options.output),
+                        [&](const fs::path& temp) { write_zip(temp, members, epoch_seconds(end)); });
   if (options.unmask) context.journal_unmasked(session.id);
   return commands::message_result(fmt::format(
       fmt::runtime(tr("session {} exported to {}: {} files with the sign-in statistics, a manifest and SHA256SUMS")),

@@ -327,7 +327,7 @@ void write_output(const Context& context, const std::string& path, const Documen
   write_output_bytes(context, path, render_to_string(document, options));
 }
 
-void write_output_bytes(const Context& context, const std::string& path, std::string_view content) {
+fs::path output_path(const Context& context, const std::string& path) {
   std::error_code ec;
   fs::path target = fs::weakly_canonical(fs::absolute(path), ec);
   fs::path root = fs::weakly_canonical(context.root(), ec);
@@ -344,7 +344,11 @@ void write_output_bytes(const Context& context, const std::string& path, std::st
     throw input_error(tr("not a regular file but a directory, device or pipe; it is left as it is"),
                       tr("give --output the path of a file to write"), path, 0, "--output");
   }
-  write_file_atomically(target, content);
+  return target;
+}
+
+void write_output_bytes(const Context& context, const std::string& path, std::string_view content) {
+  write_file_atomically(output_path(context, path), content);
 }
 
 }  // namespace ldt::commands

@@ -71,6 +71,9 @@ void write_output(const Context& context, const std::string& path, const Documen
                   const RenderOptions& options);
 /// The same for bytes already rendered (an .xlsx from render_xlsx).
 void write_output_bytes(const Context& context, const std::string& path, std::string_view content);
+/// The absolute, link-resolved path --output `path` names, once checked: not inside the
+/// project's record, not an existing directory, device or pipe. Throws Error (exit 2).
+fs::path output_path(const Context& context, const std::string& path);
 
 /// Where a fix loop keeps its rejects: the record kinds of the open and the dismissed ones, the
 /// id they are under (a session; empty for follow-ups) and the command that lists them.

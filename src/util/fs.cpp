@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <functional>
 
 #include "ldt/util/diagnostic.hpp"
 #include "ldt/util/i18n.hpp"
@@ -552,33 +553,50 @@ bool has_staged_writes(const fs::path& root) {
   return fs::directory_iterator(root / k_staging_dir, ec) != fs::directory_iterator();
 }
 
-void write_file_atomically(const fs::path& path, std::string_view content) {
+void write_file_atomically(const fs::path& path, const std::function<void(const fs::path& temp)>& write) {
   fs::path directory = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   if (!fs::is_directory(directory)) {
     throw input_error(fmt::format(fmt::runtime(tr("the directory {} does not exist")), directory.string()),
                       tr("create it first, or write elsewhere"), path.string());
   }
   fs::path temp = directory / fmt::format(".{}.{}.tmp", path.filename().string(), ::getpid());
-  // An export may hold personal data (a fix file does): the project's file mode, not 0666.
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, g_modes.file);
-  if (fd >= 0) ::fchmod(fd, g_modes.file);
-  std::FILE* file = fd >= 0 ? ::fdopen(fd, "wb") : nullptr;
-  if (file == nullptr && fd >= 0) ::close(fd);
-  if (file == nullptr) {
-    throw input_error(fmt::format(fmt::runtime(tr("cannot write here: {}")), std::strerror(errno)),
-                      tr("choose a directory you may write to"), path.string());
-  }
-  bool ok = std::fwrite(content.data(), 1, content.size(), file) == content.size() && std::fflush(file) == 0 &&
-            ::fsync(fileno(file)) == 0;
-  ok = std::fclose(file) == 0 && ok;
   std::error_code ec;
+  try {
+    write(temp);
+  } catch (...) {
+    fs::remove(temp, ec);
+    throw;
+  }
+  // An export may hold personal data (a fix file does): the project's file mode, not 0666.
+  int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+  bool ok = fd >= 0 && ::fchmod(fd, g_modes.file) == 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ok = ::close(fd) == 0 && ok;
   if (ok) fs::rename(temp, path, ec);
   if (!ok || ec) {
+    const int saved = errno;
     fs::remove(temp, ec);
-    throw input_error(fmt::format(fmt::runtime(tr("cannot write the file: {}")), std::strerror(errno)), {},
+    throw input_error(fmt::format(fmt::runtime(tr("cannot write the file: {}")), std::strerror(saved)), {},
                       path.string());
   }
   fsync_directory(directory);
+}
+
+void write_file_atomically(const fs::path& path, std::string_view content) {
+  write_file_atomically(path, [&](const fs::path& temp) {
+    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, g_modes.file);
+    std::FILE* file = fd >= 0 ? ::fdopen(fd, "wb") : nullptr;
+    if (file == nullptr && fd >= 0) ::close(fd);
+    if (file == nullptr) {
+      throw input_error(fmt::format(fmt::runtime(tr("cannot write here: {}")), std::strerror(errno)),
+                        tr("choose a directory you may write to"), path.string());
+    }
+    bool ok = std::fwrite(content.data(), 1, content.size(), file) == content.size();
+    ok = std::fclose(file) == 0 && ok;
+    if (!ok) {
+      throw input_error(fmt::format(fmt::runtime(tr("cannot write the file: {}")), std::strerror(errno)), {},
+                        path.string());
+    }
+  });
 }
 
 std::vector<std::pair<std::string, std::string>> WriteSet::written() const {

@@ -4,8 +4,6 @@
 #include <fmt/format.h>
 #include <zip.h>
 
-#include <memory>
-
 #include "ldt/util/diagnostic.hpp"
 
 namespace ldt {
@@ -14,40 +12,45 @@ namespace {
 [[noreturn]] void zip_failed(zip_error_t* error, std::string_view what) {
   throw internal_error(fmt::format("zip: {}: {}", what, zip_error_strerror(error)));
 }
+
+/// A regular file readable and writable by its owner only (st_mode 0100600), as the zip's Unix
+/// external attributes hold it (the high 16 bits).
+constexpr zip_uint32_t k_owner_only = 0100600U << 16U;
 }  // namespace
 
-std::string zip_bytes(const std::vector<ZipMember>& members, long long mtime) {
-  zip_error_t error;
-  zip_error_init(&error);
-  // The archive is built in memory: a buffer source opened for writing, kept after zip_close.
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  if (buffer == nullptr) zip_failed(&error, "buffer");
-  zip_source_keep(buffer);
-  std::unique_ptr<zip_source_t, decltype(&zip_source_free)> keep(buffer, zip_source_free);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  if (archive == nullptr) zip_failed(&error, "open");
+void write_zip(const std::filesystem::path& output, const std::vector<ZipMember>& members, long long mtime) {
+  int code = 0;
+  zip_t* archive = zip_open(output.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+  if (archive == nullptr) {
+    zip_error_t error;
+    zip_error_init_with_code(&error, code);
+    zip_failed(&error, output.string());
+  }
+  const auto fail = [&](std::string_view what) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_error_set(&error, zip_error_code_zip(zip_get_error(archive)), zip_error_code_system(zip_get_error(archive)));
+    zip_discard(archive);
+    zip_failed(&error, what);
+  };
   for (const auto& member : members) {
-    zip_source_t* source = zip_source_buffer(archive, member.bytes.data(), member.bytes.size(), 0);
-    if (source == nullptr) zip_failed(zip_get_error(archive), member.path);
+    // libzip reads a file source only while zip_close writes the archive, one member at a time.
+    zip_source_t* source = member.file.empty() ? zip_source_buffer(archive, member.bytes.data(), member.bytes.size(), 0)
+                                               : zip_source_file(archive, member.file.c_str(), 0, -1);
+    if (source == nullptr) fail(member.path);
     const zip_int64_t index = zip_file_add(archive, member.path.c_str(), source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
     if (index < 0) {
       zip_source_free(source);
-      zip_failed(zip_get_error(archive), member.path);
+      fail(member.path);
     }
-    zip_file_set_mtime(archive, static_cast<zip_uint64_t>(index), static_cast<time_t>(mtime), 0);
-    zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 9);
+    const auto at = static_cast<zip_uint64_t>(index);
+    if (zip_file_set_mtime(archive, at, static_cast<time_t>(mtime), 0) != 0 ||
+        zip_set_file_compression(archive, at, ZIP_CM_DEFLATE, 9) != 0 ||
+        zip_file_set_external_attributes(archive, at, 0, ZIP_OPSYS_UNIX, k_owner_only) != 0) {
+      fail(member.path);
+    }
   }
-  if (zip_close(archive) != 0) {
-    zip_failed(zip_get_error(archive), "close");
-  }
-  zip_stat_t stat;
-  if (zip_source_stat(buffer, &stat) != 0) zip_failed(zip_source_error(buffer), "stat");
-  std::string out(static_cast<std::size_t>(stat.size), '\0');
-  if (zip_source_open(buffer) != 0) zip_failed(zip_source_error(buffer), "reopen");
-  const zip_int64_t read = zip_source_read(buffer, out.data(), stat.size);
-  zip_source_close(buffer);
-  if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) zip_failed(zip_source_error(buffer), "read");
-  return out;
+  if (zip_close(archive) != 0) fail("close");
 }
 
 }  // namespace ldt

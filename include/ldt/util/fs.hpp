@@ -2,6 +2,7 @@
 /// File helpers: whole-file reads, SHA-256 (OpenSSL), and atomic staged writes.
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -159,5 +160,9 @@ bool has_staged_writes(const fs::path& root);
 /// Writes one file outside the project atomically (temp in the same directory, fsync, rename).
 /// Throws Error (exit 2) when the directory does not exist or is not writable.
 void write_file_atomically(const fs::path& path, std::string_view content);
+/// The same for a writer that fills the temp file itself (e.g. libzip streaming an archive):
+/// `write(temp)` creates and writes `temp`; then it gets the project's file mode, is synced and
+/// renamed onto `path`. When `write` throws, the temp file is removed and `path` is untouched.
+void write_file_atomically(const fs::path& path, const std::function<void(const fs::path& temp)>& write);
 
 }  // namespace ldt
